@@ -1,0 +1,44 @@
+"""Render a data card (Hub YAML metadata + markdown body) from a build manifest."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from huggingface_hub import DatasetCard, DatasetCardData
+
+TEMPLATE = resources.files("cards") / "templates" / "dataset_card.md.j2"
+
+
+def size_category(n: int) -> str:
+    """The Hub's size_categories bucket for ``n`` examples."""
+    bounds = [(1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"),
+              (1_000_000, "100K<n<1M"), (10_000_000, "1M<n<10M")]
+    return next((label for bound, label in bounds if n < bound), "10M<n<100M")
+
+
+def card_data(manifest: dict[str, Any]) -> DatasetCardData:
+    licenses = sorted({s["license"] for s in manifest["sources"]})
+    output_langs = manifest["stats"]["output"]["languages"]
+    langs = {lang for role in output_langs.values() for lang in role if lang != "und"}
+    return DatasetCardData(
+        language=sorted(langs | {"zh"}),
+        license=licenses[0] if len(licenses) == 1 else "other",
+        license_name=None if len(licenses) == 1 else "mixed: " + ", ".join(licenses),
+        task_categories=["text-generation"],
+        size_categories=[size_category(manifest["counts"]["kept"])],
+        pretty_name=f"{manifest['dataset']} {manifest['version']}",
+        tags=["instruction-tuning", "chinese", "curated"],
+        configs=[{"config_name": "default",
+                  "data_files": [{"split": "train", "path": "data/train-*"}]}],
+    )
+
+
+def render_dataset_card(manifest: dict[str, Any], removal_examples: list[dict[str, str]]) -> str:
+    card = DatasetCard.from_template(
+        card_data(manifest),
+        template_str=TEMPLATE.read_text(encoding="utf-8"),
+        m=manifest,
+        examples=removal_examples,
+    )
+    return str(card)

@@ -1,0 +1,31 @@
+"""Errors a user can act on: each names the file and the record that caused it."""
+
+from __future__ import annotations
+
+
+class CurationError(Exception):
+    """Base class for errors the CLI reports without a traceback."""
+
+
+class InputError(CurationError):
+    """Bad input data; names the file and line/record so it can be fixed."""
+
+    def __init__(self, path: str, message: str, *, line: int | None = None,
+                 record: int | None = None) -> None:
+        where = path
+        if line is not None:
+            where += f", line {line}"
+        elif record is not None:
+            where += f", record {record}"
+        super().__init__(f"{where}: {message}")
+        self.path = path
+        self.line = line
+        self.record = record
+
+
+class RecipeError(CurationError):
+    """A recipe that cannot be run as written."""
+
+
+class InvariantError(CurationError):
+    """A build broke one of its own guarantees (conservation, determinism)."""

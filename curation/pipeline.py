@@ -1,0 +1,59 @@
+"""Run a recipe's steps over the table, collecting removals and per-step reports."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+import polars as pl
+
+from curation.errors import InvariantError
+from curation.schema import REMOVED_SCHEMA, empty_removed
+from curation.steps import Step
+
+
+@dataclass
+class StepReport:
+    name: str
+    params: dict[str, Any]
+    rows_in: int
+    rows_out: int
+    removed: int
+    changed: int
+    seconds: float
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class PipelineResult:
+    kept: pl.DataFrame
+    removed: pl.DataFrame
+    reports: list[StepReport]
+
+
+def step_params(step: Step) -> dict[str, Any]:
+    return {f.name: getattr(step, f.name) for f in fields(step) if f.init}  # type: ignore[arg-type]
+
+
+def run(table: pl.DataFrame, steps: list[Step]) -> PipelineResult:
+    removed = [empty_removed()]
+    reports = []
+    for step in steps:
+        start = time.perf_counter()
+        result = step(table)
+        seconds = time.perf_counter() - start
+        if result.kept.height + result.removed.height != table.height:
+            raise InvariantError(
+                f"step {step.name}: {table.height} rows in, {result.kept.height} kept + "
+                f"{result.removed.height} removed")
+        removed.append(result.removed.with_columns(pl.lit(step.name).alias("step"))
+                       .select(list(REMOVED_SCHEMA)))
+        reports.append(StepReport(step.name, step_params(step), table.height, result.kept.height,
+                                  result.removed.height, result.changed, round(seconds, 3),
+                                  result.stats))
+        table = result.kept
+    return PipelineResult(table, pl.concat(removed), reports)

@@ -1,0 +1,79 @@
+"""The one conversation table every source is turned into.
+
+Columns: ``id`` (content hash, stable across versions), ``source`` (recipe name),
+``source_index`` (row in the source file, for provenance), ``system`` (optional
+system prompt) and ``messages`` (list of ``{role, content}``).
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypedDict
+
+import polars as pl
+import xxhash
+
+ROLES = ("user", "assistant")
+
+MESSAGE = pl.Struct({"role": pl.String, "content": pl.String})
+SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "source": pl.String(),
+    "source_index": pl.Int64(),
+    "system": pl.String(),
+    "messages": pl.List(MESSAGE),
+}
+# removed.parquet: the record as the step saw it, plus why it went.
+REMOVED_SCHEMA: dict[str, pl.DataType] = {
+    **SCHEMA,
+    "step": pl.String(),
+    "reason": pl.String(),
+    "detail": pl.String(),
+    "duplicate_of": pl.String(),
+}
+
+
+class Message(TypedDict):
+    role: str
+    content: str
+
+
+class Conversation(TypedDict):
+    system: str | None
+    messages: list[Message]
+
+
+def content_key(system: str | None, messages: list[Message]) -> str:
+    """Canonical text of a conversation; what ids and exact dedup hash."""
+    return json.dumps([system or "", [[m["role"], m["content"]] for m in messages]],
+                      ensure_ascii=False, separators=(",", ":"))
+
+
+def content_id(system: str | None, messages: list[Message]) -> str:
+    """128-bit hash of the content: equal content, equal id, in every version."""
+    return xxhash.xxh3_128_hexdigest(content_key(system, messages).encode("utf-8"))
+
+
+def empty_table() -> pl.DataFrame:
+    return pl.DataFrame(schema=SCHEMA)
+
+
+def empty_removed() -> pl.DataFrame:
+    return pl.DataFrame(schema=REMOVED_SCHEMA)
+
+
+def make_table(rows: list[dict[str, Any]]) -> pl.DataFrame:
+    """Rows (dicts with the schema's keys) to a table with the exact schema."""
+    if not rows:
+        return empty_table()
+    return pl.DataFrame(rows, schema=SCHEMA, orient="row" if isinstance(rows[0], tuple) else None)
+
+
+def conversations(table: pl.DataFrame) -> list[Conversation]:
+    """The table's conversations as plain Python objects, for per-record steps."""
+    return [
+        {"system": system, "messages": messages}
+        for system, messages in zip(
+            table["system"].to_list(), table["messages"].to_list(), strict=True
+        )
+    ]

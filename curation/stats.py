@@ -1,0 +1,45 @@
+"""Descriptive statistics of a conversation table, for the data card and manifest."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import polars as pl
+
+from curation.langid import detect
+
+
+def _summary(values: pl.Series) -> dict[str, float]:
+    if values.is_empty():
+        return {"count": 0}
+    return {
+        "count": values.len(),
+        "mean": round(float(values.mean()), 1),  # type: ignore[arg-type]
+        "p50": float(values.quantile(0.5, "nearest")),  # type: ignore[arg-type]
+        "p95": float(values.quantile(0.95, "nearest")),  # type: ignore[arg-type]
+        "max": float(values.max()),  # type: ignore[arg-type]
+    }
+
+
+def table_stats(table: pl.DataFrame) -> dict[str, Any]:
+    """Turns per conversation, characters per turn by role, language mix of turns."""
+    turns = table.select(pl.col("messages").list.len().alias("n"))["n"]
+    flat = table.select(pl.col("messages")).explode("messages").unnest("messages")
+    if flat.height and flat["role"].null_count() == flat.height:
+        flat = flat.head(0)
+    flat = flat.drop_nulls("role").with_columns(pl.col("content").str.len_chars().alias("chars"))
+    langs: dict[str, Counter[str]] = {"user": Counter(), "assistant": Counter()}
+    for role, content in zip(flat["role"].to_list(), flat["content"].to_list(), strict=True):
+        langs[role][detect(content)] += 1
+    return {
+        "conversations": table.height,
+        "turns_per_conversation": _summary(turns),
+        "chars": {role: _summary(flat.filter(pl.col("role") == role)["chars"])
+                  for role in ("user", "assistant")},
+        "languages": {role: dict(c.most_common()) for role, c in langs.items()},
+        "per_source": {
+            str(k): int(v) for k, v in
+            table.group_by("source").len().sort("source").iter_rows()
+        },
+    }

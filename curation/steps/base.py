@@ -1,0 +1,93 @@
+"""The step interface: a table in, kept rows + removed rows (with reasons) + stats out."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+import polars as pl
+from tqdm import tqdm
+
+from curation.schema import MESSAGE, REMOVED_SCHEMA, Conversation, conversations
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """What a step returns. ``removed`` has the schema's columns plus ``reason``,
+    ``detail`` and ``duplicate_of``; the pipeline adds the ``step`` name."""
+
+    kept: pl.DataFrame
+    removed: pl.DataFrame
+    changed: int
+    stats: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Drop:
+    """A per-record verdict: remove it, for this reason (a short code) and detail."""
+
+    reason: str
+    detail: str = ""
+
+
+def removed_rows(table: pl.DataFrame, reasons: list[str], details: list[str],
+                 duplicate_of: list[str | None] | None = None) -> pl.DataFrame:
+    """Annotate the rows of ``table`` (already filtered to the removed ones)."""
+    n = table.height
+    return table.with_columns(
+        pl.Series("step", [None] * n, dtype=pl.String),
+        pl.Series("reason", reasons, dtype=pl.String),
+        pl.Series("detail", details, dtype=pl.String),
+        pl.Series("duplicate_of", duplicate_of or [None] * n, dtype=pl.String),
+    ).select(list(REMOVED_SCHEMA))
+
+
+class Step:
+    """Base class: subclasses are dataclasses whose fields are the recipe parameters."""
+
+    name: ClassVar[str]
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        raise NotImplementedError
+
+
+class RecordStep(Step):
+    """A step that judges or rewrites each conversation on its own.
+
+    Subclasses implement :meth:`process`; rows keep their ``id`` (the content
+    hash taken at load time) so a record can be followed across versions.
+    """
+
+    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
+        raise NotImplementedError
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        stats: Counter[str] = Counter()
+        keep = []
+        systems: list[str | None] = []
+        messages: list[list[dict[str, str]]] = []
+        reasons: list[str] = []
+        details: list[str] = []
+        changed = 0
+        rows = conversations(table)
+        for conv in tqdm(rows, desc=self.name, unit="rec", leave=False, disable=None):
+            verdict = self.process(conv, stats)
+            if isinstance(verdict, Drop):
+                keep.append(False)
+                reasons.append(verdict.reason)
+                details.append(verdict.detail)
+                continue
+            keep.append(True)
+            if verdict != conv:
+                changed += 1
+            systems.append(verdict["system"])
+            messages.append(list(verdict["messages"]))
+        mask = pl.Series(keep, dtype=pl.Boolean)
+        kept = table.filter(mask).with_columns(
+            pl.Series("system", systems, dtype=pl.String),
+            pl.Series("messages", messages, dtype=pl.List(MESSAGE)),
+        )
+        removed = removed_rows(table.filter(~mask), reasons, details)
+        stats.update(f"removed:{r}" for r in reasons)
+        return StepResult(kept, removed, changed, dict(sorted(stats.items())))

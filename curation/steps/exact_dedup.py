@@ -1,0 +1,55 @@
+"""Exact duplicates after normalization: one survivor per identical key."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar
+
+import polars as pl
+import xxhash
+
+from curation.errors import RecipeError
+from curation.schema import content_key
+from curation.steps import Step, StepResult, register
+from curation.steps.base import removed_rows
+from curation.steps.keep_policy import KeepPolicy
+
+KEYS = ("conversation", "first_prompt")
+
+
+def dedup_text(system: str | None, messages: list[dict[str, str]], key: str) -> str:
+    """The text a duplicate test compares: the whole chat or its first user prompt."""
+    if key == "first_prompt":
+        return next((m["content"] for m in messages if m["role"] == "user"), "")
+    return content_key(system, messages)
+
+
+@register
+@dataclass
+class ExactDedup(Step):
+    name: ClassVar[str] = "exact_dedup"
+    key: str = "conversation"
+    source_priority: list[str] = field(default_factory=list)
+    prefer: str = "longer"
+
+    def __post_init__(self) -> None:
+        if self.key not in KEYS:
+            raise RecipeError(f"{self.name}: key must be one of {KEYS}, not {self.key!r}")
+        self._policy = KeepPolicy(self.source_priority, self.prefer)
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        hashes = [
+            xxhash.xxh3_128_hexdigest(dedup_text(s, m, self.key).encode("utf-8"))
+            for s, m in zip(table["system"].to_list(), table["messages"].to_list(), strict=True)
+        ]
+        kept, dups = self._policy.split(table, hashes)
+        removed = removed_rows(
+            dups.select(table.columns),
+            ["exact_duplicate"] * dups.height,
+            [f"same {self.key} as {s} (group of {n})"
+             for s, n in zip(dups["_survivor"], dups["_size"], strict=True)],
+            dups["_survivor"].to_list(),
+        )
+        groups = dups["_survivor"].n_unique()
+        return StepResult(kept, removed, 0, {"duplicate_groups": groups,
+                                             "removed:exact_duplicate": dups.height})
