@@ -18,7 +18,8 @@ RANK = "_keep_rank"
 @dataclass
 class KeepPolicy:
     source_priority: list[str] = field(default_factory=list)
-    prefer: str = "longer"  # "longer" answer first, or "first" (provenance order only)
+    # "longer": longer answers first; "first": provenance only (source name, then row).
+    prefer: str = "longer"
 
     def __post_init__(self) -> None:
         if self.prefer not in ("longer", "first"):

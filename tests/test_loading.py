@@ -1,0 +1,90 @@
+import json
+
+import polars as pl
+import pytest
+
+from curation.errors import InputError
+from curation.loading import load_source
+from curation.schema import SCHEMA
+
+RECORDS = [{"instruction": "你好", "input": "", "output": "你好！"},
+           {"instruction": "一加一", "input": "", "output": "二"}]
+
+
+def test_json_jsonl_parquet_give_the_same_table(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps(RECORDS, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        "\n".join(json.dumps(r, ensure_ascii=False) for r in RECORDS) + "\n\n", encoding="utf-8")
+    pl.DataFrame(RECORDS).write_parquet(tmp_path / "a.parquet")
+    tables = [load_source(name="x", fmt="alpaca", path=tmp_path / f"a.{ext}").table
+              for ext in ("json", "jsonl", "parquet")]
+    assert tables[0].schema == pl.Schema(SCHEMA)
+    assert tables[0]["source_index"].to_list() == [0, 1]
+    for t in tables[1:]:
+        assert t.equals(tables[0])
+
+
+def test_loaded_source_records_file_hash(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text(json.dumps(RECORDS), encoding="utf-8")
+    a = load_source(name="x", fmt="alpaca", path=p)
+    assert a.sha256 and len(a.sha256) == 64
+    p.write_text(json.dumps(RECORDS[:1]), encoding="utf-8")
+    assert load_source(name="x", fmt="alpaca", path=p).sha256 != a.sha256
+
+
+def test_malformed_jsonl_line_names_file_and_line(tmp_path):
+    p = tmp_path / "bad.jsonl"
+    p.write_text(json.dumps(RECORDS[0]) + "\n" + '{"instruction": "x",\n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"bad\.jsonl, line 2: malformed JSON"):
+        load_source(name="x", fmt="alpaca", path=p)
+
+
+def test_missing_field_names_the_line(tmp_path):
+    p = tmp_path / "f.jsonl"
+    p.write_text(json.dumps(RECORDS[0]) + "\n\n" + json.dumps({"instruction": "x"}) + "\n",
+                 encoding="utf-8")
+    with pytest.raises(InputError,
+                       match=r"f\.jsonl, line 3: alpaca record: missing field 'output'"):
+        load_source(name="x", fmt="alpaca", path=p)
+
+
+def test_missing_field_in_json_array_names_the_record(tmp_path):
+    p = tmp_path / "f.json"
+    p.write_text(json.dumps([RECORDS[0], {"output": "x"}]), encoding="utf-8")
+    with pytest.raises(InputError, match=r"f\.json, record 1: .*'instruction'"):
+        load_source(name="x", fmt="alpaca", path=p)
+
+
+def test_non_utf8_names_the_line(tmp_path):
+    p = tmp_path / "gbk.jsonl"
+    p.write_bytes(json.dumps(RECORDS[0]).encode() + b"\n" + '{"instruction": "你好"}'.encode("gbk"))
+    with pytest.raises(InputError, match=r"gbk\.jsonl, line 2: not valid UTF-8"):
+        load_source(name="x", fmt="alpaca", path=p)
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("a.csv", "x", "unknown file type '.csv'"),
+    ("a.json", '{"instruction": "x"}', "expected a JSON array"),
+    ("a.json", "[1, 2]", "record 0: alpaca record: expected an object"),
+    ("a.parquet", "not parquet", "cannot read parquet"),
+])
+def test_bad_files(tmp_path, name, content, message):
+    p = tmp_path / name
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(InputError, match=message):
+        load_source(name="x", fmt="alpaca", path=p)
+
+
+def test_unknown_format_and_missing_file(tmp_path):
+    p = tmp_path / "a.json"
+    p.write_text("[]", encoding="utf-8")
+    with pytest.raises(InputError, match="unknown format 'csv'"):
+        load_source(name="x", fmt="csv", path=p)
+    with pytest.raises(InputError, match="file not found"):
+        load_source(name="x", fmt="alpaca", path=tmp_path / "nope.json")
+
+
+def test_hub_id_offline_gives_a_clear_error():
+    with pytest.raises(InputError, match=r"hub:org/missing-set: could not load the Hub dataset"):
+        load_source(name="x", fmt="alpaca", path=None, hub="org/missing-set")

@@ -1,0 +1,108 @@
+"""exact_dedup and minhash_dedup: planted duplicates, keep policy, order independence."""
+
+import random
+
+import polars as pl
+import pytest
+from helpers import chat, table
+
+from curation.steps.exact_dedup import ExactDedup
+from curation.steps.minhash_dedup import MinhashDedup, shingles
+
+LONG = ("长城是中国古代的军事防御工程，始建于春秋战国时期，秦朝统一后连接各段城墙。"
+        "明朝对长城进行了大规模修缮，今天我们看到的八达岭、慕田峪等段落大多是明长城。"
+        "长城不仅是建筑奇迹，也见证了农耕文明与游牧文明之间漫长的交流与冲突。")
+OTHER = ("光合作用发生在叶绿体中，分为光反应和暗反应两个阶段。光反应把光能转化为化学能，"
+         "产生氧气和能量载体；暗反应利用这些能量把二氧化碳固定为糖类，为植物生长提供物质基础。")
+
+
+def near(text: str) -> str:
+    """A light edit: two characters substituted, one clause appended."""
+    return text.replace("始建于", "修建于").replace("今天", "如今") + "它是世界文化遗产。"
+
+
+def test_exact_dedup_keeps_one_and_points_at_survivor():
+    t = table(chat("问", "答"), chat("问", "答"), chat("问", "别的答案"), chat("问", "答"))
+    r = ExactDedup()(t)
+    assert r.kept["source_index"].to_list() == [0, 2]
+    survivor = r.kept["id"][0]
+    assert r.removed["duplicate_of"].to_list() == [survivor, survivor]
+    assert set(r.removed["reason"]) == {"exact_duplicate"}
+    assert r.stats["duplicate_groups"] == 1
+
+
+def test_exact_dedup_source_priority_then_longer():
+    t = table(chat("问", "答"), chat("问", "答"), chat("问", "答"),
+              sources=["alpaca_zh", "sharegpt", "alpaca_gpt4_zh"])
+    r = ExactDedup(source_priority=["alpaca_gpt4_zh", "sharegpt", "alpaca_zh"])(t)
+    assert r.kept["source"].to_list() == ["alpaca_gpt4_zh"]
+
+
+def test_exact_dedup_first_prompt_key_keeps_the_better_answer():
+    t = table(chat("介绍长城", "长城很长。"), chat("介绍长城", LONG),
+              sources=["alpaca_zh", "alpaca_gpt4_zh"])
+    r = ExactDedup(key="first_prompt")(t)
+    assert r.kept["source"].to_list() == ["alpaca_gpt4_zh"]  # longer answer wins
+    same_source = table(chat("介绍长城", "长城很长。"), chat("介绍长城", LONG))
+    assert ExactDedup(key="first_prompt")(same_source).kept["source_index"].to_list() == [1]
+    r = ExactDedup(key="first_prompt", prefer="first")(same_source)
+    assert r.kept["source_index"].to_list() == [0]  # provenance order only
+
+
+def test_minhash_finds_planted_near_duplicate_and_keeps_distinct():
+    t = table(chat("介绍长城", LONG), chat("讲讲光合作用", OTHER), chat("介绍长城", near(LONG)))
+    r = MinhashDedup(threshold=0.7)(t)
+    assert r.kept["source_index"].to_list() == [0, 1] or r.kept["source_index"].to_list() == [1, 2]
+    assert r.removed.height == 1
+    assert r.removed["duplicate_of"][0] in r.kept["id"].to_list()
+    assert r.stats["clusters"] == 1 and r.stats["verified_pairs"] == 1
+
+
+def test_minhash_short_texts_are_not_merged_with_each_other():
+    t = table(chat("好", "是"), chat("对", "否"), chat("行", "嗯"))
+    r = MinhashDedup(ngram=5)(t)
+    assert r.kept.height == 3
+
+
+def test_shingles_of_short_and_empty_text():
+    assert shingles("你好", 5) == {"你好"}
+    assert shingles("  ", 5) == set()
+    assert len(shingles("一二三四五六", 5)) == 2
+
+
+def test_minhash_empty_texts_get_no_signature_and_are_kept():
+    t = table(chat("", ""), chat("", ""), chat("介绍长城", LONG))
+    r = MinhashDedup()(t)
+    assert r.kept.height == 3 and r.stats["no_signature"] == 2
+
+
+def test_minhash_transitive_cluster_has_one_survivor():
+    a = LONG
+    b = near(a)
+    c = b.replace("明朝", "明代")
+    t = table(chat("q", a), chat("q", b), chat("q", c), sources=["x", "y", "z"])
+    r = MinhashDedup(threshold=0.7, source_priority=["z", "y", "x"])(t)
+    assert r.kept["source"].to_list() == ["z"]
+    assert set(r.removed["duplicate_of"]) == {r.kept["id"][0]}
+
+
+@pytest.mark.parametrize("step", [ExactDedup(), MinhashDedup(threshold=0.7)])
+def test_dedup_survivors_do_not_depend_on_input_order(step):
+    base = [chat("介绍长城", LONG), chat("介绍长城", near(LONG)), chat("讲讲光合作用", OTHER),
+            chat("讲讲光合作用", OTHER), chat("介绍长城", LONG)]
+    t = table(*base, sources=["a", "b", "a", "b", "c"])
+    expected = sorted(step(t).kept["id"].to_list())
+    rng = random.Random(0)
+    for _ in range(5):
+        perm = list(range(t.height))
+        rng.shuffle(perm)
+        shuffled = t[perm]
+        assert sorted(step(shuffled).kept["id"].to_list()) == expected
+        assert step(shuffled).kept.height + step(shuffled).removed.height == t.height
+
+
+def test_minhash_keeps_schema():
+    t = table(chat("介绍长城", LONG), chat("介绍长城", near(LONG)))
+    r = MinhashDedup(threshold=0.7)(t)
+    assert r.kept.schema == t.schema
+    assert isinstance(r.removed, pl.DataFrame) and "duplicate_of" in r.removed.columns
