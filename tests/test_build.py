@@ -168,3 +168,13 @@ def test_recipe_errors_are_clear(tmp_path):
     bad.write_text("dataset: d\nversion: x\nsources: []\nsteps:\n  - step: quality\n    bogus: 1\n")
     with pytest.raises(CurationError, match=r"step quality: .*bogus"):
         recipes.load(str(bad))
+
+
+def test_card_has_dedup_section_with_overlap_matrix(tmp_path, sources):
+    r = build(recipes.load("v1"), out=tmp_path, source_paths=dict(s.split("=", 1) for s in sources))
+    card = (r.path / "README.md").read_text(encoding="utf-8")
+    assert "## Deduplication" in card
+    assert "| alpaca_gpt4_zh | 2 | 0 | 0 |" in card  # both gpt4 copies -> the alpaca_zh survivor
+    removed = pl.read_parquet(r.path / "removed.parquet")
+    kept = pl.read_parquet(next((r.path / "data").glob("*.parquet")))
+    assert set(removed["duplicate_of"]) <= set(kept["id"])

@@ -6,8 +6,9 @@ import polars as pl
 import pytest
 from helpers import chat, table
 
+from curation.minhash import EMPTY, Shingler, Signer, jaccard
 from curation.steps.exact_dedup import ExactDedup
-from curation.steps.minhash_dedup import MinhashDedup, shingles
+from curation.steps.minhash_dedup import MinhashDedup
 
 LONG = ("长城是中国古代的军事防御工程，始建于春秋战国时期，秦朝统一后连接各段城墙。"
         "明朝对长城进行了大规模修缮，今天我们看到的八达岭、慕田峪等段落大多是明长城。"
@@ -28,7 +29,7 @@ def test_exact_dedup_keeps_one_and_points_at_survivor():
     survivor = r.kept["id"][0]
     assert r.removed["duplicate_of"].to_list() == [survivor, survivor]
     assert set(r.removed["reason"]) == {"exact_duplicate"}
-    assert r.stats["duplicate_groups"] == 1
+    assert r.stats["clusters"] == 1
 
 
 def test_exact_dedup_source_priority_then_longer():
@@ -65,9 +66,42 @@ def test_minhash_short_texts_are_not_merged_with_each_other():
 
 
 def test_shingles_of_short_and_empty_text():
-    assert shingles("你好", 5) == {"你好"}
-    assert shingles("  ", 5) == set()
-    assert len(shingles("一二三四五六", 5)) == 2
+    h, owner = Shingler(5).hashes(["你好", "  ", "一二三 四五六", "你好呀"])
+    assert owner.tolist() == [0, 2, 2, 3]  # short texts: one shingle; empty: none
+    assert len(set(h.tolist())) == 4  # "你好" and "你好呀" are different shingles
+    sig = Signer(Shingler(5), 64).sign(["你好", "  "])
+    assert (sig[1] == EMPTY).all() and (sig[0] != EMPTY).any()
+
+
+def exact(a: str, b: str, n: int = 5) -> float:
+    sa = {a[i:i + n] for i in range(len(a) - n + 1)}
+    sb = {b[i:i + n] for i in range(len(b) - n + 1)}
+    return len(sa & sb) / len(sa | sb)
+
+
+def test_signature_estimates_track_exact_jaccard():
+    rng = random.Random(1)
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 2000)]
+    errors = []
+    for _ in range(200):
+        a = "".join(rng.choice(chars) for _ in range(rng.randint(50, 400)))
+        b = list(a)
+        for _ in range(rng.randint(0, len(a) // 8)):
+            b[rng.randrange(len(b))] = rng.choice(chars)
+        b = "".join(b)
+        sig = Signer(Shingler(5), 128).sign([a, b])
+        errors.append(abs(float(jaccard(sig[:1], sig[1:])[0]) - exact(a, b)))
+    assert sum(errors) / len(errors) < 0.05 and max(errors) < 0.2
+
+
+def test_word_shingles_for_english():
+    a = "the quick brown fox jumps over the lazy dog near the river bank today"
+    b = a.replace("today", "tonight")
+    sh = Shingler(3, "word")
+    _, owner = sh.hashes([a, b])
+    assert (owner == 0).sum() == len(a.split()) - 2
+    sig = Signer(sh, 128).sign([a, b, "completely different words in this sentence here"])
+    assert jaccard(sig[:1], sig[1:2])[0] > 0.7 and jaccard(sig[:1], sig[2:3])[0] < 0.1
 
 
 def test_minhash_empty_texts_get_no_signature_and_are_kept():

@@ -12,7 +12,7 @@ from curation.errors import RecipeError
 from curation.schema import content_key
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from curation.steps.keep_policy import KeepPolicy
+from curation.steps.keep_policy import KeepPolicy, duplicate_stats
 
 KEYS = ("conversation", "first_prompt")
 
@@ -50,6 +50,6 @@ class ExactDedup(Step):
              for s, n in zip(dups["_survivor"], dups["_size"], strict=True)],
             dups["_survivor"].to_list(),
         )
-        groups = dups["_survivor"].n_unique()
-        return StepResult(kept, removed, 0, {"duplicate_groups": groups,
-                                             "removed:exact_duplicate": dups.height})
+        return StepResult(kept, removed, 0, {"clusters": dups["_survivor"].n_unique(),
+                                             "removed:exact_duplicate": dups.height,
+                                             **duplicate_stats(dups, kept)})

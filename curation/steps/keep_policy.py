@@ -55,3 +55,21 @@ class KeepPolicy:
         kept = ranked.filter(~is_dup).select(table.columns)
         dups = ranked.filter(is_dup).select([*table.columns, "_survivor", "_size"])
         return kept, dups
+
+
+def duplicate_stats(dups: pl.DataFrame, kept: pl.DataFrame) -> dict[str, object]:
+    """Cluster sizes and the source-overlap matrix: how many records of source A
+    were dropped as duplicates of a record kept from source B."""
+    if dups.is_empty():
+        return {"cluster_sizes": {}, "source_overlap": {}}
+    survivors = kept.select(pl.col("id").alias("_survivor"),
+                            pl.col("source").alias("_survivor_source")).unique("_survivor")
+    joined = dups.join(survivors, on="_survivor", how="left")
+    overlap: dict[str, dict[str, int]] = {}
+    for a, b, n in (joined.group_by("source", "_survivor_source").len()
+                    .sort("source", "_survivor_source").iter_rows()):
+        overlap.setdefault(a, {})[b] = n
+    sizes = dups.group_by("_survivor").agg(pl.col("_size").first())["_size"]
+    hist = {str(k): int(v) for k, v in
+            sorted(sizes.value_counts().iter_rows(), key=lambda kv: kv[0])}
+    return {"cluster_sizes": hist, "source_overlap": overlap}

@@ -1,9 +1,10 @@
-"""Near-duplicate removal: MinHash signatures + LSH candidates, verified pairs,
-connected components, one survivor per cluster by the keep policy.
+"""Near-duplicate removal: MinHash signatures + LSH candidates, every candidate
+pair verified, connected components, one survivor per cluster by the keep policy.
 
-Character n-grams suit Chinese (no spaces to split words on). A text shorter
-than n becomes one shingle of itself, so short texts never share an empty
-signature; an empty text gets no signature and is never clustered.
+Character 5-grams are the default shingles: Chinese has no spaces, so
+whitespace "words" are whole clauses, and five characters is about two words.
+Use ``shingle: word`` for English-heavy data. See :mod:`curation.minhash` and
+:mod:`curation.lsh` for the signature and banding details.
 """
 
 from __future__ import annotations
@@ -11,41 +12,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-import numpy as np
 import polars as pl
-import xxhash
-from datasketch import MinHash, MinHashLSH
 
+from curation import lsh
 from curation.errors import RecipeError
+from curation.minhash import Shingler, Signer
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from curation.steps.exact_dedup import KEYS, dedup_text
-from curation.steps.keep_policy import KeepPolicy
+from curation.steps.exact_dedup import KEYS
+from curation.steps.keep_policy import KeepPolicy, duplicate_stats
+
+EXAMPLES = 3
 
 
-def shingles(text: str, n: int) -> set[str]:
-    text = "".join(text.split())  # whitespace carries no signal in Chinese
-    if not text:
-        return set()
-    if len(text) <= n:
-        return {text}
-    return {text[i:i + n] for i in range(len(text) - n + 1)}
-
-
-def _union_find(n: int, pairs: list[tuple[int, int]]) -> list[int]:
-    parent = list(range(n))
-
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-    return [find(i) for i in range(n)]
+def dedup_texts(table: pl.DataFrame, key: str) -> list[str]:
+    """What near-dedup compares: all turns' text, or the first user prompt."""
+    if key == "first_prompt":
+        expr = pl.col("messages").list.eval(
+            pl.element().filter(pl.element().struct.field("role") == "user")
+            .struct.field("content")).list.first().fill_null("")
+    else:
+        expr = pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
+    return table.select(expr.alias("t"))["t"].to_list()
 
 
 @register
@@ -53,9 +41,12 @@ def _union_find(n: int, pairs: list[tuple[int, int]]) -> list[int]:
 class MinhashDedup(Step):
     name: ClassVar[str] = "minhash_dedup"
     key: str = "conversation"
+    shingle: str = "char"
     ngram: int = 5
     num_perm: int = 128
     threshold: float = 0.8
+    verify: str = "exact"  # "exact" shingle sets, or the signature "estimate"
+    false_negative_weight: float = 0.95
     seed: int = 1
     source_priority: list[str] = field(default_factory=list)
     prefer: str = "longer"
@@ -65,42 +56,42 @@ class MinhashDedup(Step):
             raise RecipeError(f"{self.name}: key must be one of {KEYS}, not {self.key!r}")
         if not 0 < self.threshold < 1:
             raise RecipeError(f"{self.name}: threshold must be in (0, 1)")
+        if self.verify not in ("exact", "estimate"):
+            raise RecipeError(f"{self.name}: verify must be 'exact' or 'estimate'")
+        self._shingler = Shingler(self.ngram, self.shingle, self.seed)
         self._policy = KeepPolicy(self.source_priority, self.prefer)
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
-        texts = [dedup_text(s, m, self.key) if self.key == "first_prompt"
-                 else "\n".join(x["content"] for x in m) for s, m in
-                 zip(table["system"].to_list(), table["messages"].to_list(), strict=True)]
-        sets = [shingles(t, self.ngram) for t in texts]
-        present = [i for i, s in enumerate(sets) if s]
-        sigs = MinHash.bulk([[s.encode("utf-8") for s in sets[i]] for i in present],
-                            num_perm=self.num_perm, seed=self.seed,
-                            hashfunc=xxhash.xxh32_intdigest)
-        lsh = MinHashLSH(threshold=self.threshold, num_perm=self.num_perm)
-        for i, sig in zip(present, sigs, strict=True):
-            lsh.insert(i, sig, check_duplication=False)
-        by_row = dict(zip(present, sigs, strict=True))
-        pairs: list[tuple[int, int]] = []
-        candidates = 0
-        for i, sig in by_row.items():
-            for j in lsh.query(sig):
-                if j <= i:
-                    continue
-                candidates += 1
-                # Verify: the estimated Jaccard, not mere band collision, joins a cluster.
-                if np.mean(sig.hashvalues == by_row[j].hashvalues) >= self.threshold:
-                    pairs.append((i, j))
-        kept, dups = self._policy.split(table, _union_find(table.height, pairs))
+        texts = dedup_texts(table, self.key)
+        sig = Signer(self._shingler, self.num_perm).sign(texts)
+        found = lsh.find(sig, self.threshold, false_negative_weight=self.false_negative_weight,
+                         exact=(self._shingler, texts) if self.verify == "exact" else None)
+        kept, dups = self._policy.split(table, found.labels.tolist())
         removed = removed_rows(
             dups.select(table.columns),
             ["near_duplicate"] * dups.height,
-            [f"cluster {c} of {n}; Jaccard >= {self.threshold} ({self.ngram}-char shingles)"
-             for c, n in zip(dups["_survivor"], dups["_size"], strict=True)],
+            [f"cluster of {n} led by {s}; Jaccard >= {self.threshold} "
+             f"({self.ngram}-{self.shingle} shingles)"
+             for s, n in zip(dups["_survivor"], dups["_size"], strict=True)],
             dups["_survivor"].to_list(),
         )
-        clusters = dups["_survivor"].n_unique()
         return StepResult(kept, removed, 0, {
-            "candidate_pairs": candidates, "verified_pairs": len(pairs),
-            "clusters": clusters, "no_signature": table.height - len(present),
+            "bands": found.bands, "rows": found.rows,
+            "candidate_pairs": found.candidates, "verified_pairs": len(found.pairs),
+            "clusters": dups["_survivor"].n_unique(),
+            "no_signature": sum(1 for t in texts if not t.strip()),
             "removed:near_duplicate": dups.height,
+            **duplicate_stats(dups, kept),
+            "examples": self._examples(table, texts, found),
         })
+
+    @staticmethod
+    def _examples(table: pl.DataFrame, texts: list[str], found: lsh.NearDuplicates,
+                  chars: int = 120) -> list[dict[str, object]]:
+        """A few verified pairs, least similar first (the interesting ones)."""
+        order = found.similarity.argsort()[:EXAMPLES]
+        sources = table["source"].to_list()
+        return [{"a_source": sources[i], "b_source": sources[j],
+                 "jaccard": round(float(found.similarity[k]), 3),
+                 "a": texts[i][:chars], "b": texts[j][:chars]}
+                for k in order.tolist() for i, j in [found.pairs[k].tolist()]]

@@ -1,0 +1,118 @@
+"""LSH banding over a signature matrix, verified pairs, connected components.
+
+Bands and rows come from the threshold (datasketch's optimal-parameter
+computation, which balances false positives and negatives), never hand-tuned.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from datasketch.lsh import _optimal_param
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
+
+from curation.minhash import EMPTY, Shingler, densify, jaccard
+
+FULL_BUCKET = 32  # buckets up to this size yield all pairs; bigger ones a star + chain
+
+
+def bands_rows(threshold: float, num_perm: int, false_negative_weight: float = 0.95,
+               ) -> tuple[int, int]:
+    return _optimal_param(threshold, num_perm, 1 - false_negative_weight, false_negative_weight)
+
+
+def _band_keys(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """(n_docs, bands) uint64 keys: a hash of each band's values."""
+    keys = np.zeros((sig.shape[0], bands), dtype=np.uint64)
+    for b in range(bands):
+        k = np.zeros(sig.shape[0], dtype=np.uint64)
+        for r in range(rows):
+            k *= np.uint64(0x100000001B3)
+            k ^= sig[:, b * rows + r].astype(np.uint64)
+        keys[:, b] = k
+    return keys
+
+
+def _bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Pairs (as i * 2**32 + j, i < j) of documents sharing a key in one band."""
+    order = np.argsort(keys, kind="stable")
+    k, d = keys[order], docs[order]
+    starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
+    sizes = np.diff(np.append(starts, len(k)))
+    out = []
+    small = sizes[(sizes > 1) & (sizes <= FULL_BUCKET)]
+    for size in np.unique(small):
+        firsts = starts[sizes == size]
+        iu, ju = np.triu_indices(int(size), 1)
+        a, b = d[firsts[:, None] + iu], d[firsts[:, None] + ju]
+        out.append(np.minimum(a, b).ravel() * (1 << 32) + np.maximum(a, b).ravel())
+    for start, size in zip(starts[sizes > FULL_BUCKET], sizes[sizes > FULL_BUCKET], strict=True):
+        members = np.sort(d[start:start + size])  # star on the first, and a chain
+        a = np.concatenate([np.full(size - 1, members[0]), members[1:-1]])
+        b = np.concatenate([members[1:], members[2:]])
+        out.append(a * (1 << 32) + b)
+    return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
+
+
+def exact_jaccard(shingler: Shingler, texts: Sequence[str], i: np.ndarray,
+                  j: np.ndarray) -> np.ndarray:
+    """Exact Jaccard of the shingle (hash) sets of each pair (i[k], j[k])."""
+    docs = np.unique(np.concatenate([i, j]))
+    h, owner = shingler.hashes([texts[d] for d in docs])
+    bounds = np.searchsorted(owner, np.arange(len(docs) + 1))
+    sets = {int(d): np.unique(h[bounds[k]:bounds[k + 1]]) for k, d in enumerate(docs)}
+    out = np.empty(len(i))
+    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
+        sa, sb = sets[a], sets[b]
+        inter = len(np.intersect1d(sa, sb, assume_unique=True))
+        out[k] = inter / (len(sa) + len(sb) - inter)
+    return out
+
+
+@dataclass
+class NearDuplicates:
+    labels: np.ndarray  # component id per document (singletons included)
+    pairs: np.ndarray  # (m, 2) verified pairs
+    similarity: np.ndarray  # Jaccard of each verified pair (estimated or exact)
+    candidates: int
+    bands: int
+    rows: int
+
+
+def candidates(sig: np.ndarray, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+    """Unique pairs (i < j) that share at least one band."""
+    present = np.flatnonzero((sig != EMPTY).any(axis=1))
+    keys = _band_keys(densify(sig[present]), bands, rows)
+    cand = np.unique(np.concatenate(
+        [_bucket_pairs(keys[:, b], present.astype(np.int64)) for b in range(bands)]))
+    return (cand >> 32).astype(np.int64), (cand & 0xFFFFFFFF).astype(np.int64)
+
+
+def find(sig: np.ndarray, threshold: float, *, false_negative_weight: float = 0.95,
+         exact: tuple[Shingler, Sequence[str]] | None = None,
+         verify_chunk: int = 1_000_000) -> NearDuplicates:
+    """Clusters of documents whose Jaccard similarity is >= threshold.
+
+    Every candidate pair is verified, so false positives of the banding cost
+    only time: the band/row choice weights false negatives by default (0.95),
+    which gives ~0.95 candidate recall at exactly the threshold instead of ~0.4.
+    ``exact=(shingler, texts)`` verifies on exact shingle sets instead of the
+    signature estimate.
+    """
+    n, k = sig.shape
+    bands, rows = bands_rows(threshold, k, false_negative_weight)
+    i, j = candidates(sig, bands, rows)
+    if exact is not None:
+        sims = exact_jaccard(exact[0], exact[1], i, j)
+    else:
+        sims = np.concatenate([jaccard(sig[i[s:s + verify_chunk]], sig[j[s:s + verify_chunk]])
+                               for s in range(0, len(i), verify_chunk)] or [np.empty(0)])
+    ok = sims >= threshold
+    pairs = np.stack([i[ok], j[ok]], axis=1)
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])),
+                       shape=(n, n))
+    _, labels = connected_components(graph, directed=False)
+    return NearDuplicates(labels, pairs, sims[ok], len(i), bands, rows)

@@ -1,0 +1,155 @@
+"""MinHash signatures for many documents at once, as a numpy matrix.
+
+One-permutation hashing: every shingle is hashed once (64 bits); its low bits
+pick one of ``num_perm`` bins and its high 32 bits are the value; a document's
+signature is the minimum value per bin. Empty bins (documents with few
+shingles) are filled by optimal densification: bin i copies the first non-empty
+bin in a fixed random probe order that is the same for every document, so
+``P[sig_a[i] == sig_b[i]]`` stays the Jaccard similarity. The cost is one hash
+per shingle instead of ``num_perm``, which is what makes the step fast.
+
+Shingles: character n-grams (default for Chinese: no spaces to split words
+on, and 5 characters is about two words) or word n-grams (``\\w+`` tokens, for
+English). A text shorter than n is one shingle of itself; an empty text has
+no shingles and gets no signature.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import xxhash
+
+EMPTY = np.uint32(0xFFFFFFFF)
+_MULT = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime, as the polynomial base
+_WORD = re.compile(r"\w+")
+
+
+def _mix(h: np.ndarray, seed: int) -> np.ndarray:
+    """splitmix64 finalizer (in place): turns the polynomial into a well-spread hash."""
+    h ^= np.uint64((seed * 0x9E3779B97F4A7C15) & 0xFFFFFFFFFFFFFFFF)
+    h ^= h >> np.uint64(30)
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    h ^= h >> np.uint64(27)
+    h *= np.uint64(0x94D049BB133111EB)
+    h ^= h >> np.uint64(31)
+    return h
+
+
+@dataclass(frozen=True)
+class Shingler:
+    ngram: int = 5
+    kind: str = "char"  # "char" | "word"
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        if self.kind not in ("char", "word"):
+            raise ValueError(f"shingle kind must be 'char' or 'word', not {self.kind!r}")
+        if self.ngram < 1:
+            raise ValueError("ngram must be >= 1")
+
+    def units(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """All documents' units (code points or word hashes) concatenated, and lengths."""
+        if self.kind == "char":
+            compact = ["".join(t.split()) for t in texts]
+            lengths = np.fromiter((len(t) for t in compact), dtype=np.int64, count=len(compact))
+            units = np.frombuffer("".join(compact).encode("utf-32-le"), dtype=np.uint32)
+            return units.astype(np.uint64), lengths
+        words = [_WORD.findall(t.lower()) for t in texts]
+        lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
+        units = np.fromiter((xxhash.xxh3_64_intdigest(w.encode()) for ws in words for w in ws),
+                            dtype=np.uint64, count=int(lengths.sum()))
+        return units, lengths
+
+    def hashes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
+        """(shingle hashes, owning document index), documents in order."""
+        units, lengths = self.units(texts)
+        n = self.ngram
+        starts = np.zeros(len(lengths), dtype=np.int64)
+        np.cumsum(lengths[:-1], out=starts[1:])
+        if len(units) >= n:
+            h = units[: len(units) - n + 1].copy()
+            for k in range(1, n):
+                h *= _MULT
+                h += units[k: len(units) - n + 1 + k]
+            # Keep the windows inside one document: start .. start + len - n.
+            counts = np.maximum(lengths - n + 1, 0)
+            owner = np.repeat(np.arange(len(lengths)), counts)
+            shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
+            h = h[np.arange(len(owner)) + shift]
+        else:
+            h = np.empty(0, dtype=np.uint64)
+            owner = np.empty(0, dtype=np.int64)
+        short = np.flatnonzero((lengths > 0) & (lengths < n))
+        if len(short):
+            # A text shorter than n is one shingle: its whole unit sequence.
+            extra = np.empty(len(short), dtype=np.uint64)
+            for i, d in enumerate(short):
+                seq = units[starts[d]: starts[d] + lengths[d]]
+                extra[i] = xxhash.xxh3_64_intdigest(seq.tobytes())
+            h = np.concatenate([h, extra])
+            owner = np.concatenate([owner, short])
+            order = np.argsort(owner, kind="stable")
+            h, owner = h[order], owner[order]
+        return _mix(h, self.seed), owner
+
+
+@dataclass(frozen=True)
+class Signer:
+    """Documents -> ``(n_docs, num_perm)`` uint32 signatures. Empty bins hold
+    ``EMPTY``; a row of an empty text is all ``EMPTY``."""
+
+    shingler: Shingler
+    num_perm: int = 128
+    chunk_chars: int = 8_000_000  # bounds the temporary arrays to a few hundred MB
+
+    def chunks(self, texts: Sequence[str]) -> Iterator[tuple[int, int]]:
+        start, size = 0, 0
+        for i, t in enumerate(texts):
+            size += len(t)
+            if size >= self.chunk_chars:
+                yield start, i + 1
+                start, size = i + 1, 0
+        if start < len(texts):
+            yield start, len(texts)
+
+    def sign(self, texts: Sequence[str]) -> np.ndarray:
+        sig = np.full((len(texts), self.num_perm), EMPTY, dtype=np.uint32)
+        for lo, hi in self.chunks(texts):
+            h, owner = self.shingler.hashes(texts[lo:hi])
+            bins = (h % np.uint64(self.num_perm)).astype(np.int64)
+            values = (h >> np.uint64(32)).astype(np.uint32)
+            block = sig[lo:hi].reshape(-1)
+            np.minimum.at(block, owner * self.num_perm + bins, values)
+            sig[lo:hi] = block.reshape(hi - lo, self.num_perm)
+        return sig
+
+
+def jaccard(sig_a: np.ndarray, sig_b: np.ndarray) -> np.ndarray:
+    """Row-wise Jaccard estimate: equal bins among bins non-empty in either row
+    (the one-permutation estimator, unbiased without densification)."""
+    used = (sig_a != EMPTY) | (sig_b != EMPTY)
+    equal = (sig_a == sig_b) & used
+    return equal.sum(axis=1) / np.maximum(used.sum(axis=1), 1)
+
+
+def densify(sig: np.ndarray) -> np.ndarray:
+    """Fill empty bins by rotation (next non-empty bin to the right, circularly,
+    plus an offset per step) so that every bin can join an LSH band. Used for
+    candidate generation only; pairs are verified with :func:`jaccard`."""
+    k = sig.shape[1]
+    filled = sig != EMPTY
+    if filled.all():
+        return sig
+    out = sig.copy()
+    rows = np.flatnonzero(filled.any(axis=1) & ~filled.all(axis=1))
+    sub, mask = sig[rows], filled[rows]
+    pos = np.where(np.concatenate([mask, mask], axis=1), np.arange(2 * k), 2 * k)
+    nxt = np.minimum.accumulate(pos[:, ::-1], axis=1)[:, ::-1][:, :k]  # next filled >= b
+    dist = (nxt - np.arange(k)).astype(np.uint32)
+    src = np.take_along_axis(sub, nxt % k, axis=1)
+    out[rows] = np.where(mask, sub, src + dist * np.uint32(0x9E3779B1))
+    return out
