@@ -17,6 +17,32 @@ def size_category(n: int) -> str:
     return next((label for bound, label in bounds if n < bound), "10M<n<100M")
 
 
+# The schema in the Hub's YAML feature syntax (see curation.schema).
+FEATURES = [
+    {"name": "id", "dtype": "string"},
+    {"name": "source", "dtype": "string"},
+    {"name": "source_index", "dtype": "int64"},
+    {"name": "system", "dtype": "string"},
+    {"name": "messages", "list": [{"name": "role", "dtype": "string"},
+                                  {"name": "content", "dtype": "string"}]},
+]
+
+
+def dataset_info(manifest: dict[str, Any]) -> dict[str, Any]:
+    """Features, split sizes and byte counts. Besides documenting the data, they
+    feed `datasets`' cache key: without them two local folders with the same
+    name and card (e.g. two builds of v2) share one cache entry and
+    ``load_dataset`` returns the first one's rows for both."""
+    size = manifest["arrow_bytes"]
+    return {
+        "features": FEATURES,
+        "splits": [{"name": "train", "num_bytes": size,
+                    "num_examples": manifest["counts"]["kept"]}],
+        "download_size": sum(f["bytes"] for f in manifest["files"]),
+        "dataset_size": size,
+    }
+
+
 def card_data(manifest: dict[str, Any]) -> DatasetCardData:
     licenses = sorted({s["license"] for s in manifest["sources"]})
     output_langs = manifest["stats"]["output"]["languages"]
@@ -29,6 +55,7 @@ def card_data(manifest: dict[str, Any]) -> DatasetCardData:
         size_categories=[size_category(manifest["counts"]["kept"])],
         pretty_name=f"{manifest['dataset']} {manifest['version']}",
         tags=["instruction-tuning", "chinese", "curated"],
+        dataset_info=dataset_info(manifest),
         configs=[{"config_name": "default",
                   "data_files": [{"split": "train", "path": "data/train-*"}]}],
     )

@@ -18,7 +18,7 @@ import polars as pl
 from cards.render import render_dataset_card
 from curation import pipeline
 from curation.errors import CurationError, InputError, InvariantError
-from curation.loading import LoadedSource, load_source
+from curation.loading import LoadedSource, load_source, sha256_file
 from curation.recipe import Recipe, Source, sample_path
 from curation.schema import content_key
 from curation.stats import table_stats
@@ -109,15 +109,16 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _write_shards(table: pl.DataFrame, data_dir: Path) -> list[str]:
-    data_dir.mkdir(parents=True)
+def _write_shards(table: pl.DataFrame, root: Path) -> list[dict[str, Any]]:
+    (root / "data").mkdir(parents=True)
     n = max(1, -(-table.height // SHARD_ROWS))
-    names = []
+    files = []
     for i in range(n):
-        name = f"train-{i:05d}-of-{n:05d}.parquet"
-        table.slice(i * SHARD_ROWS, SHARD_ROWS).write_parquet(data_dir / name)
-        names.append(f"data/{name}")
-    return names
+        name = f"data/train-{i:05d}-of-{n:05d}.parquet"
+        table.slice(i * SHARD_ROWS, SHARD_ROWS).write_parquet(root / name)
+        files.append({"path": name, "bytes": (root / name).stat().st_size,
+                      "sha256": sha256_file(root / name)})
+    return files
 
 
 def build(recipe: Recipe, *, out: Path, sample: bool = False,
@@ -170,7 +171,8 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{recipe.version}-", dir=target.parent))
     try:
-        manifest["files"] = _write_shards(result.kept, tmp / "data")
+        manifest["files"] = _write_shards(result.kept, tmp)
+        manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")

@@ -58,17 +58,23 @@ def _bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
 
 
 def exact_jaccard(shingler: Shingler, texts: Sequence[str], i: np.ndarray,
-                  j: np.ndarray) -> np.ndarray:
-    """Exact Jaccard of the shingle (hash) sets of each pair (i[k], j[k])."""
-    docs = np.unique(np.concatenate([i, j]))
-    h, owner = shingler.hashes([texts[d] for d in docs])
-    bounds = np.searchsorted(owner, np.arange(len(docs) + 1))
-    sets = {int(d): np.unique(h[bounds[k]:bounds[k + 1]]) for k, d in enumerate(docs)}
+                  j: np.ndarray, chunk_pairs: int = 50_000) -> np.ndarray:
+    """Exact Jaccard of the shingle (hash) sets of each pair (i[k], j[k]).
+
+    Pairs are taken in chunks so only the shingles of one chunk's documents
+    are in memory at a time.
+    """
     out = np.empty(len(i))
-    for k, (a, b) in enumerate(zip(i.tolist(), j.tolist(), strict=True)):
-        sa, sb = sets[a], sets[b]
-        inter = len(np.intersect1d(sa, sb, assume_unique=True))
-        out[k] = inter / (len(sa) + len(sb) - inter)
+    for lo in range(0, len(i), chunk_pairs):
+        ci, cj = i[lo:lo + chunk_pairs], j[lo:lo + chunk_pairs]
+        docs = np.unique(np.concatenate([ci, cj]))
+        h, owner = shingler.hashes([texts[d] for d in docs])
+        bounds = np.searchsorted(owner, np.arange(len(docs) + 1))
+        sets = {int(d): np.unique(h[bounds[k]:bounds[k + 1]]) for k, d in enumerate(docs)}
+        for k, (a, b) in enumerate(zip(ci.tolist(), cj.tolist(), strict=True)):
+            sa, sb = sets[a], sets[b]
+            inter = len(np.intersect1d(sa, sb, assume_unique=True))
+            out[lo + k] = inter / (len(sa) + len(sb) - inter)
     return out
 
 
@@ -82,10 +88,14 @@ class NearDuplicates:
     rows: int
 
 
-def candidates(sig: np.ndarray, bands: int, rows: int) -> tuple[np.ndarray, np.ndarray]:
+def candidates(sig: np.ndarray, bands: int, rows: int,
+               chunk_rows: int = 65_536) -> tuple[np.ndarray, np.ndarray]:
     """Unique pairs (i < j) that share at least one band."""
     present = np.flatnonzero((sig != EMPTY).any(axis=1))
-    keys = _band_keys(densify(sig[present]), bands, rows)
+    keys = np.empty((len(present), bands), dtype=np.uint64)
+    for lo in range(0, len(present), chunk_rows):  # densify's temporaries stay small
+        rows_ = present[lo:lo + chunk_rows]
+        keys[lo:lo + len(rows_)] = _band_keys(densify(sig[rows_]), bands, rows)
     cand = np.unique(np.concatenate(
         [_bucket_pairs(keys[:, b], present.astype(np.int64)) for b in range(bands)]))
     return (cand >> 32).astype(np.int64), (cand & 0xFFFFFFFF).astype(np.int64)

@@ -147,7 +147,8 @@ def densify(sig: np.ndarray) -> np.ndarray:
     out = sig.copy()
     rows = np.flatnonzero(filled.any(axis=1) & ~filled.all(axis=1))
     sub, mask = sig[rows], filled[rows]
-    pos = np.where(np.concatenate([mask, mask], axis=1), np.arange(2 * k), 2 * k)
+    pos = np.where(np.concatenate([mask, mask], axis=1), np.arange(2 * k, dtype=np.int16),
+                   np.int16(2 * k))
     nxt = np.minimum.accumulate(pos[:, ::-1], axis=1)[:, ::-1][:, :k]  # next filled >= b
     dist = (nxt - np.arange(k)).astype(np.uint32)
     src = np.take_along_axis(sub, nxt % k, axis=1)

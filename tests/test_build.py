@@ -178,3 +178,15 @@ def test_card_has_dedup_section_with_overlap_matrix(tmp_path, sources):
     removed = pl.read_parquet(r.path / "removed.parquet")
     kept = pl.read_parquet(next((r.path / "data").glob("*.parquet")))
     assert set(removed["duplicate_of"]) <= set(kept["id"])
+
+
+def test_two_builds_of_one_version_load_their_own_rows(tmp_path, sources):
+    # datasets keys its cache for local folders by folder name + card metadata;
+    # the card's dataset_info must tell two different v2 builds apart.
+    a = build(recipes.load("v2"), out=tmp_path / "a",
+              source_paths=dict(s.split("=", 1) for s in sources))
+    b = build(recipes.load("v2"), out=tmp_path / "b", sample=True)
+    assert a.manifest["counts"]["kept"] != b.manifest["counts"]["kept"]
+    for r in (a, b):
+        assert datasets.load_dataset(str(r.path), split="train").num_rows == \
+            r.manifest["counts"]["kept"]
