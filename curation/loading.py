@@ -17,7 +17,7 @@ import polars as pl
 
 from curation.adapters import ADAPTERS
 from curation.errors import InputError
-from curation.schema import SCHEMA, content_id, empty_table
+from curation.schema import SCHEMA, content_id, empty_table, messages_series
 
 LOCAL_SUFFIXES = (".json", ".jsonl", ".parquet")
 
@@ -132,7 +132,9 @@ def to_table(records: Iterator[tuple[int, int | None, Any]], *, origin: str, sou
         columns["messages"].append(messages)
     if not columns["id"]:
         return empty_table()
-    return pl.DataFrame(columns, schema=SCHEMA)
+    messages = messages_series(columns.pop("messages"))
+    return pl.DataFrame(columns, schema={k: v for k, v in SCHEMA.items() if k != "messages"}
+                        ).with_columns(messages).select(list(SCHEMA))
 
 
 def load_source(*, name: str, fmt: str, path: Path | None, hub: str | None = None,

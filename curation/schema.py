@@ -11,6 +11,7 @@ import json
 from typing import Any, TypedDict
 
 import polars as pl
+import pyarrow as pa
 import xxhash
 
 ROLES = ("user", "assistant")
@@ -52,6 +53,14 @@ def content_key(system: str | None, messages: list[Message]) -> str:
 def content_id(system: str | None, messages: list[Message]) -> str:
     """128-bit hash of the content: equal content, equal id, in every version."""
     return xxhash.xxh3_128_hexdigest(content_key(system, messages).encode("utf-8"))
+
+
+ARROW_MESSAGES = pa.list_(pa.struct([("role", pa.string()), ("content", pa.string())]))
+
+
+def messages_series(values: list[list[Message]] | list[list[dict[str, str]]]) -> pl.Series:
+    """A ``messages`` column from Python lists (via Arrow: ~2x faster than polars')."""
+    return pl.Series("messages", pa.array(values, type=ARROW_MESSAGES))
 
 
 def empty_table() -> pl.DataFrame:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 import polars as pl
 from tqdm import tqdm
 
-from curation.schema import MESSAGE, REMOVED_SCHEMA, Conversation, conversations
+from curation.schema import REMOVED_SCHEMA, Conversation, conversations, messages_series
 
 
 @dataclass(frozen=True)
@@ -86,7 +86,7 @@ class RecordStep(Step):
         mask = pl.Series(keep, dtype=pl.Boolean)
         kept = table.filter(mask).with_columns(
             pl.Series("system", systems, dtype=pl.String),
-            pl.Series("messages", messages, dtype=pl.List(MESSAGE)),
+            messages_series(messages),
         )
         removed = removed_rows(table.filter(~mask), reasons, details)
         stats.update(f"removed:{r}" for r in reasons)

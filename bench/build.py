@@ -1,0 +1,162 @@
+"""Whole-build benchmark: the v2 recipe on a synthetic corpus shaped like Aurora's mix.
+
+~51K alpaca_zh-style + ~49K alpaca_gpt4_zh-style records whose prompts largely
+coincide (different answers), and ~70K ShareGPT-style multi-turn chats with a
+long-tailed length distribution; some traditional text, English answers,
+refusals, duplicates (exact and near) and broken turns. Prints seconds and
+records/s per step and peak memory, and writes JSON.
+
+    python bench/build.py                 # full size (~170K records)
+    python bench/build.py --scale 0.1     # a tenth, for a quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+import opencc
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from memory import peak_rss
+from synth import TextGen, edit
+
+from curation import recipe as recipes
+from curation.build import build
+
+ENGLISH = ("Sure. Here is a short explanation of the idea and how you can apply it in practice, "
+           "with a few steps you can follow today.")
+REFUSAL = "作为一个AI语言模型，我无法提供这方面的个人意见。"
+HTML = '<div class="markdown prose w-full break-words dark:prose-invert light"><p>{}</p></div>'
+
+
+def make_corpus(root: Path, scale: float, seed: int = 0) -> dict[str, Path]:
+    gen = TextGen(seed)
+    rng = np.random.default_rng(seed + 7)
+    to_trad = opencc.OpenCC("s2twp.json")
+    n_alpaca, n_gpt4, n_share = int(51_000 * scale), int(49_000 * scale), int(70_000 * scale)
+
+    prompts = gen.texts(gen.lengths(n_alpaca, 30, 0.5, 6, 300))
+    inputs = gen.texts(gen.lengths(n_alpaca, 60, 0.8, 10, 800))
+    has_input = rng.random(n_alpaca) < 0.35
+
+    def flavour(answer: str) -> str:
+        """Plant the defects real data has, at realistic rates."""
+        u = rng.random()
+        if u < 0.03:
+            return to_trad.convert(answer)
+        if u < 0.05:
+            return ENGLISH
+        if u < 0.06:
+            return REFUSAL + answer[:50]
+        return answer
+
+    alpaca = [{"instruction": p, "input": i if h else "", "output": flavour(a)}
+              for p, i, h, a in zip(prompts, inputs, has_input,
+                                    gen.texts(gen.lengths(n_alpaca, 120, 0.9, 2, 3000)),
+                                    strict=True)]
+    # GPT-4 answers to (mostly) the same prompts: longer, different text.
+    shared = rng.choice(n_alpaca, n_gpt4, replace=False)
+    own = gen.texts(gen.lengths(n_gpt4, 30, 0.5, 6, 300))
+    gpt4 = [{"instruction": prompts[k] if rng.random() < 0.9 else own[j],
+             "input": inputs[k] if has_input[k] else "", "output": flavour(a)}
+            for j, (k, a) in enumerate(zip(shared.tolist(),
+                                           gen.texts(gen.lengths(n_gpt4, 350, 0.7, 5, 6000)),
+                                           strict=True))]
+
+    share = []
+    n_turns = np.clip(rng.geometric(0.35, n_share), 1, 25)
+    lengths = gen.lengths(int(n_turns.sum()), 400, 1.0, 2, 12_000)
+    answers = gen.texts(lengths)
+    questions = gen.texts(gen.lengths(int(n_turns.sum()), 40, 0.9, 2, 2000))
+    pos = 0
+    for c, t in enumerate(n_turns.tolist()):
+        conv = []
+        for k in range(t):
+            conv.append({"from": "human", "value": questions[pos + k]})
+            answer = flavour(answers[pos + k])
+            conv.append({"from": "gpt", "value": HTML.format(answer) if c % 20 == 0 else answer})
+        pos += t
+        u = rng.random()
+        if u < 0.02:
+            conv.insert(0, {"from": "gpt", "value": "你好！有什么可以帮你？"})
+        elif u < 0.04:
+            conv.append({"from": "human", "value": "谢谢"})
+        elif u < 0.05:
+            conv[1]["value"] = ""
+        share.append({"id": f"s{c}", "conversations": conv})
+
+    # Duplicates: 2% exact copies, 2% near copies, inside and across sources.
+    for records, field in ((alpaca, "output"), (gpt4, "output")):
+        for k in rng.choice(len(records), int(0.02 * len(records)), replace=False).tolist():
+            records.append(dict(records[k]))
+        for k in rng.choice(len(records), int(0.02 * len(records)), replace=False).tolist():
+            r = dict(records[k])
+            r[field] = edit(r[field], "substitute", 0.01, rng, gen)
+            records.append(r)
+    for k in rng.choice(len(share), int(0.03 * len(share)), replace=False).tolist():
+        share.append({"id": f"dup{k}", "conversations": share[k]["conversations"]})
+
+    paths = {"alpaca_zh": root / "alpaca_data_51k.json",
+             "alpaca_gpt4_zh": root / "alpaca_gpt4_data_zh.json",
+             "sharegpt": root / "common_zh_70k.jsonl"}
+    paths["alpaca_zh"].write_text(json.dumps(alpaca, ensure_ascii=False), encoding="utf-8")
+    paths["alpaca_gpt4_zh"].write_text(json.dumps(gpt4, ensure_ascii=False), encoding="utf-8")
+    with paths["sharegpt"].open("w", encoding="utf-8") as f:
+        for r in share:
+            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+    return paths
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--scale", type=float, default=1.0)
+    ap.add_argument("--version", default="v2")
+    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "build.json")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        t0 = time.perf_counter()
+        paths = make_corpus(root, args.scale)
+        chars = sum(p.stat().st_size for p in paths.values())
+        print(f"corpus: {chars / 2**20:.0f} MiB of JSON in {time.perf_counter() - t0:.0f}s")
+        with peak_rss() as mem:
+            start = time.perf_counter()
+            result = build(recipes.load(args.version), out=root / "out",
+                           source_paths={k: str(v) for k, v in paths.items()})
+            total = time.perf_counter() - start
+    m = result.manifest
+    steps = [{"step": s["name"], "rows_in": s["rows_in"], "rows_out": s["rows_out"],
+              "seconds": s["seconds"],
+              "records_per_s": round(s["rows_in"] / max(s["seconds"], 1e-9)),
+              "share_of_total": round(s["seconds"] / total, 3)} for s in m["steps"]]
+    other = total - sum(s["seconds"] for s in m["steps"])
+    print(f"\n{'step':<15} {'in':>8} {'out':>8} {'seconds':>8} {'rec/s':>9} {'share':>6}")
+    for s in steps:
+        print(f"{s['step']:<15} {s['rows_in']:>8} {s['rows_out']:>8} {s['seconds']:>8.2f} "
+              f"{s['records_per_s']:>9} {s['share_of_total']:>6.1%}")
+    print(f"{'load+write':<15} {'':>8} {'':>8} {other:>8.2f}")
+    print(f"\ntotal {total:.1f}s for {m['counts']['input']} records "
+          f"({m['counts']['input'] / total:.0f} rec/s); kept {m['counts']['kept']}; "
+          f"peak RSS {mem['peak'] / 2**30:.2f} GiB "
+          f"(process max {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB)")
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps({
+        "version": args.version, "scale": args.scale, "input_json_mib": round(chars / 2**20),
+        "records": m["counts"]["input"], "kept": m["counts"]["kept"],
+        "total_seconds": round(total, 2), "load_and_write_seconds": round(other, 2),
+        "peak_rss_gib": round(mem["peak"] / 2**30, 2), "steps": steps,
+        "removed_by_reason": m["counts"]["removed_by_reason"]}, indent=2) + "\n")
+    print(f"wrote {args.out}")
+
+
+if __name__ == "__main__":
+    main()
