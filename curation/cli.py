@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from curation import recipe as recipes
+from curation import versions
 from curation.build import build
 from curation.errors import CurationError
 
@@ -40,6 +42,26 @@ def parser() -> argparse.ArgumentParser:
                    metavar="NAME=PATH", help="read source NAME from a local file (repeatable)")
 
     sub.add_parser("recipes", help="list the recipe versions shipped with the package")
+
+    d = sub.add_parser("diff", help="records added, removed and changed between two versions",
+                       description="Compare two built versions by record id: what the newer "
+                       "one removed (with the step and reason), added and changed.")
+    d.add_argument("old", help="version name under --out (e.g. v1) or a version folder")
+    d.add_argument("new", help="version name under --out (e.g. v2) or a version folder")
+    d.add_argument("--out", type=Path, default=Path("build"), help="build root (default ./build)")
+    d.add_argument("--dataset", help="dataset name, when --out holds several")
+    d.add_argument("--json", type=Path, help="also write the diff as JSON to this file")
+
+    u = sub.add_parser("push", help="publish a built version to a Hub dataset repo",
+                       description="Upload the version folder (card, parquet shards, "
+                       "removed.parquet, manifest) and tag the commit with the version name.")
+    u.add_argument("--version", required=True, help="version name under --out, or a folder")
+    u.add_argument("--repo", required=True, help="Hub dataset repo, ORG/NAME")
+    u.add_argument("--private", action="store_true", help="create the repo private")
+    u.add_argument("--dry-run", action="store_true",
+                   help="check and print the files and the card; upload nothing")
+    u.add_argument("--out", type=Path, default=Path("build"), help="build root (default ./build)")
+    u.add_argument("--dataset", help="dataset name, when --out holds several")
     return p
 
 
@@ -67,6 +89,29 @@ def main(argv: list[str] | None = None) -> int:
                 r = recipes.load(str(path))
                 print(f"{version}\t{len(r.sources)} sources, {len(r.steps)} steps: "
                       + ", ".join(name for name, _ in r.steps))
+            return 0
+        if args.command == "diff":
+            from curation.diff import diff, render
+
+            result = diff(versions.locate(args.old, args.out, args.dataset),
+                          versions.locate(args.new, args.out, args.dataset))
+            print(render(result))
+            if args.json:
+                args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
+                                     encoding="utf-8")
+            return 0
+        if args.command == "push":
+            from curation import publish
+
+            plan = publish.plan(versions.locate(args.version, args.out, args.dataset), args.repo,
+                                args.private)
+            print(f"repo {plan.repo} (dataset, {'private' if plan.private else 'public'}), "
+                  f"tag {plan.tag}\ncommit: {plan.commit_message}\nfiles:")
+            print("\n".join(f"  {f}" for f in plan.files))
+            if args.dry_run:
+                print("\n--- README.md (data card) ---\n" + plan.card)
+                return 0
+            print(f"pushed: {publish.push(plan)}")
             return 0
         recipe = recipes.load(args.version)
         result = build(recipe, out=args.out, sample=args.sample,
