@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             for version, path in sorted(recipes.available().items()):
                 r = recipes.load(str(path))
                 print(f"{version}\t{len(r.sources)} sources, {len(r.steps)} steps: "
-                      + ", ".join(name for name, _ in r.steps))
+                      + ", ".join(label for label, _, _ in r.steps))
             return 0
         if args.command == "diff":
             from curation.diff import diff, render

@@ -15,7 +15,8 @@ from curation.steps import Step
 
 @dataclass
 class StepReport:
-    name: str
+    name: str  # the recipe's label for the step
+    step: str  # the registered step it runs
     params: dict[str, Any]
     rows_in: int
     rows_out: int
@@ -39,20 +40,22 @@ def step_params(step: Step) -> dict[str, Any]:
     return {f.name: getattr(step, f.name) for f in fields(step) if f.init}  # type: ignore[arg-type]
 
 
-def run(table: pl.DataFrame, steps: list[Step]) -> PipelineResult:
+def run(table: pl.DataFrame, steps: list[tuple[str, Step]]) -> PipelineResult:
+    """Apply (label, step) pairs in order; each sees the previous one's kept rows."""
     removed = [empty_removed()]
     reports = []
-    for step in steps:
+    for label, step in steps:
         start = time.perf_counter()
         result = step(table)
         seconds = time.perf_counter() - start
         if result.kept.height + result.removed.height != table.height:
             raise InvariantError(
-                f"step {step.name}: {table.height} rows in, {result.kept.height} kept + "
+                f"step {label}: {table.height} rows in, {result.kept.height} kept + "
                 f"{result.removed.height} removed")
-        removed.append(result.removed.with_columns(pl.lit(step.name).alias("step"))
+        removed.append(result.removed.with_columns(pl.lit(label).alias("step"))
                        .select(list(REMOVED_SCHEMA)))
-        reports.append(StepReport(step.name, step_params(step), table.height, result.kept.height,
+        reports.append(StepReport(label, step.name, step_params(step), table.height,
+                                  result.kept.height,
                                   result.removed.height, result.changed, round(seconds, 3),
                                   result.stats))
         table = result.kept

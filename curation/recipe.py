@@ -39,7 +39,7 @@ class Recipe:
     version: str
     description: str
     sources: list[Source]
-    steps: list[tuple[str, dict[str, Any]]]
+    steps: list[tuple[str, str, dict[str, Any]]]  # (label, registered step, parameters)
     raw: dict[str, Any] = field(repr=False)
 
     @property
@@ -48,11 +48,11 @@ class Recipe:
         canonical = json.dumps(self.raw, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
-    def build_steps(self) -> list[Step]:
+    def build_steps(self) -> list[tuple[str, Step]]:
         out = []
-        for name, params in self.steps:
+        for label, name, params in self.steps:
             try:
-                out.append(STEPS[name](**params))
+                out.append((label, STEPS[name](**params)))
             except TypeError as e:
                 raise RecipeError(f"recipe {self.version}, step {name}: {e}") from None
             except ValueError as e:
@@ -84,16 +84,18 @@ def _source(entry: Any, where: str) -> Source:
         raise RecipeError(f"{where}: source {entry['name']}: {e}") from None
 
 
-def _step(entry: Any, where: str) -> tuple[str, dict[str, Any]]:
+def _step(entry: Any, where: str) -> tuple[str, str, dict[str, Any]]:
+    """``{step: NAME, as: LABEL, **params}``; the label (default: the name) is what
+    reports and removed.parquet call the step, so one step can run twice."""
     if isinstance(entry, str):
         entry = {"step": entry}
     if not isinstance(entry, dict) or "step" not in entry:
         raise RecipeError(f"{where}: each step is a mapping with a `step` name")
-    params = {k: v for k, v in entry.items() if k != "step"}
+    params = {k: v for k, v in entry.items() if k not in ("step", "as")}
     name = entry["step"]
     if name not in STEPS:
         raise RecipeError(f"{where}: unknown step {name!r}; known: {sorted(STEPS)}")
-    return name, params
+    return str(entry.get("as", name)), name, params
 
 
 def parse(raw: dict[str, Any], where: str) -> Recipe:
@@ -104,9 +106,14 @@ def parse(raw: dict[str, Any], where: str) -> Recipe:
     names = [s.name for s in sources]
     if len(set(names)) != len(names):
         raise RecipeError(f"{where}: duplicate source names in {names}")
+    steps = [_step(s, where) for s in raw["steps"] or []]
+    labels = [label for label, _, _ in steps]
+    if len(set(labels)) != len(labels):
+        raise RecipeError(f"{where}: step labels must be unique ({labels}); "
+                          "give a repeated step a label with `as:`")
     recipe = Recipe(dataset=str(raw["dataset"]), version=str(raw["version"]),
                     description=str(raw.get("description", "")), sources=sources,
-                    steps=[_step(s, where) for s in raw["steps"] or []], raw=raw)
+                    steps=steps, raw=raw)
     recipe.build_steps()  # parameter errors surface now, not mid-build
     return recipe
 

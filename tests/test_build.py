@@ -190,3 +190,17 @@ def test_two_builds_of_one_version_load_their_own_rows(tmp_path, sources):
     for r in (a, b):
         assert datasets.load_dataset(str(r.path), split="train").num_rows == \
             r.manifest["counts"]["kept"]
+
+
+def test_a_step_can_run_twice_under_a_label(tmp_path, sources):
+    raw = recipes.load("v1").raw | {"steps": [
+        {"step": "exact_dedup"},
+        {"step": "exact_dedup", "as": "prompt_dedup", "key": "first_prompt"}]}
+    r = build(recipes.parse(raw, "test"), out=tmp_path,
+              source_paths=dict(s.split("=", 1) for s in sources))
+    assert [(s["name"], s["step"]) for s in r.manifest["steps"]] == [
+        ("exact_dedup", "exact_dedup"), ("prompt_dedup", "exact_dedup")]
+    removed = pl.read_parquet(r.path / "removed.parquet")
+    assert set(removed["step"]) <= {"exact_dedup", "prompt_dedup"}
+    with pytest.raises(CurationError, match="step labels must be unique"):
+        recipes.parse(recipes.load("v1").raw | {"steps": ["exact_dedup", "exact_dedup"]}, "t")

@@ -140,3 +140,14 @@ def test_minhash_keeps_schema():
     r = MinhashDedup(threshold=0.7)(t)
     assert r.kept.schema == t.schema
     assert isinstance(r.removed, pl.DataFrame) and "duplicate_of" in r.removed.columns
+
+
+def test_single_turn_scope_leaves_multi_turn_chats_alone():
+    t = table(chat("你好", "你好！今天想聊什么？"), chat("你好", "你好呀。", "讲个笑话", "好的……"),
+              chat("你好", "嗨！"), sources=["a", "b", "c"])
+    r = ExactDedup(key="first_prompt", scope="single_turn")(t)
+    assert sorted(r.kept["source"].to_list()) == ["a", "b"]  # c joins a; b is multi-turn
+    r = MinhashDedup(key="first_prompt", scope="single_turn", ngram=2, threshold=0.5)(t)
+    assert sorted(r.kept["source"].to_list()) == ["a", "b"]
+    with pytest.raises(Exception, match="scope must be one of"):
+        ExactDedup(scope="some")

@@ -15,6 +15,23 @@ from curation.steps.base import removed_rows
 from curation.steps.keep_policy import KeepPolicy, duplicate_stats
 
 KEYS = ("conversation", "first_prompt")
+SCOPES = ("all", "single_turn")
+
+
+def in_scope(table: pl.DataFrame, scope: str) -> list[bool]:
+    """Which rows take part. Prompt-level dedup of multi-turn chats would drop a
+    whole conversation for sharing an opening line ("你好"), so it can be limited
+    to single-turn records."""
+    if scope == "all":
+        return [True] * table.height
+    return (table["messages"].list.len() == 2).to_list()
+
+
+def check_dedup_params(step: str, key: str, scope: str) -> None:
+    if key not in KEYS:
+        raise RecipeError(f"{step}: key must be one of {KEYS}, not {key!r}")
+    if scope not in SCOPES:
+        raise RecipeError(f"{step}: scope must be one of {SCOPES}, not {scope!r}")
 
 
 def dedup_text(system: str | None, messages: list[dict[str, str]], key: str) -> str:
@@ -29,18 +46,21 @@ def dedup_text(system: str | None, messages: list[dict[str, str]], key: str) -> 
 class ExactDedup(Step):
     name: ClassVar[str] = "exact_dedup"
     key: str = "conversation"
+    scope: str = "all"
     source_priority: list[str] = field(default_factory=list)
     prefer: str = "longer"
 
     def __post_init__(self) -> None:
-        if self.key not in KEYS:
-            raise RecipeError(f"{self.name}: key must be one of {KEYS}, not {self.key!r}")
+        check_dedup_params(self.name, self.key, self.scope)
         self._policy = KeepPolicy(self.source_priority, self.prefer)
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
         hashes = [
-            xxhash.xxh3_128_hexdigest(dedup_text(s, m, self.key).encode("utf-8"))
-            for s, m in zip(table["system"].to_list(), table["messages"].to_list(), strict=True)
+            xxhash.xxh3_128_hexdigest(dedup_text(s, m, self.key).encode("utf-8")) if use
+            else f"row {i}"
+            for i, (s, m, use) in enumerate(zip(table["system"].to_list(),
+                                                table["messages"].to_list(),
+                                                in_scope(table, self.scope), strict=True))
         ]
         kept, dups = self._policy.split(table, hashes)
         removed = removed_rows(

@@ -19,7 +19,7 @@ from curation.errors import RecipeError
 from curation.minhash import Shingler, Signer
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from curation.steps.exact_dedup import KEYS
+from curation.steps.exact_dedup import check_dedup_params, in_scope
 from curation.steps.keep_policy import KeepPolicy, duplicate_stats
 
 EXAMPLES = 3
@@ -41,6 +41,7 @@ def dedup_texts(table: pl.DataFrame, key: str) -> list[str]:
 class MinhashDedup(Step):
     name: ClassVar[str] = "minhash_dedup"
     key: str = "conversation"
+    scope: str = "all"
     shingle: str = "char"
     ngram: int = 5
     num_perm: int = 128
@@ -52,8 +53,7 @@ class MinhashDedup(Step):
     prefer: str = "longer"
 
     def __post_init__(self) -> None:
-        if self.key not in KEYS:
-            raise RecipeError(f"{self.name}: key must be one of {KEYS}, not {self.key!r}")
+        check_dedup_params(self.name, self.key, self.scope)
         if not 0 < self.threshold < 1:
             raise RecipeError(f"{self.name}: threshold must be in (0, 1)")
         if self.verify not in ("exact", "estimate"):
@@ -62,7 +62,8 @@ class MinhashDedup(Step):
         self._policy = KeepPolicy(self.source_priority, self.prefer)
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
-        texts = dedup_texts(table, self.key)
+        texts = [t if use else "" for t, use in  # out of scope: no signature, never clustered
+                 zip(dedup_texts(table, self.key), in_scope(table, self.scope), strict=True)]
         sig = Signer(self._shingler, self.num_perm).sign(texts)
         found = lsh.find(sig, self.threshold, false_negative_weight=self.false_negative_weight,
                          exact=(self._shingler, texts) if self.verify == "exact" else None)
