@@ -136,7 +136,8 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
     table = pl.concat([ld.table for ld in loaded.values()])
     inputs = {name: ld.table.height for name, ld in loaded.items()}
     input_stats = table_stats(table)
-    result = pipeline.run(table, recipe.build_steps())
+    steps = [(label, step.for_sample() if sample else step) for label, step in recipe.build_steps()]
+    result = pipeline.run(table, steps)
     per_source = check_conservation(inputs, result.kept, result.removed)
 
     manifest: dict[str, Any] = {

@@ -18,6 +18,7 @@ def register(cls: type[Step]) -> type[Step]:
 def _load_builtin() -> None:
     # Imported for their @register side effect.
     from curation.steps import (  # noqa: F401
+        decontaminate,
         exact_dedup,
         language_id,
         minhash_dedup,

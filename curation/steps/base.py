@@ -51,6 +51,11 @@ class Step:
     def __call__(self, table: pl.DataFrame) -> StepResult:
         raise NotImplementedError
 
+    def for_sample(self) -> Step:
+        """This step as it should run on the embedded sample (e.g. against shipped
+        fixtures instead of downloaded files); most steps run unchanged."""
+        return self
+
 
 class RecordStep(Step):
     """A step that judges or rewrites each conversation on its own.
