@@ -131,12 +131,14 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
     if target.exists() and not force:
         raise CurationError(f"{target} already exists; pass --force to replace it")
 
+    steps = [(label, step.for_sample() if sample else step) for label, step in recipe.build_steps()]
+    for _, step in steps:
+        step.preflight()
     loaded = {s.name: resolve_source(s, sample=sample, override=source_paths.get(s.name))
               for s in recipe.sources}
     table = pl.concat([ld.table for ld in loaded.values()])
     inputs = {name: ld.table.height for name, ld in loaded.items()}
     input_stats = table_stats(table)
-    steps = [(label, step.for_sample() if sample else step) for label, step in recipe.build_steps()]
     result = pipeline.run(table, steps)
     per_source = check_conservation(inputs, result.kept, result.removed)
 

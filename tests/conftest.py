@@ -4,6 +4,23 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture
+def benchmarks_in_cwd(tmp_path_factory, monkeypatch):
+    """Work in a fresh directory whose data/benchmarks/* are the shipped fixtures:
+    the v2 recipe decontaminates against those paths."""
+    from eval import benchmarks as bm
+
+    work = tmp_path_factory.mktemp("work")
+    for task in ("ceval", "cmmlu", "mmlu"):
+        target = work / "data" / "benchmarks" / task
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.symlink_to(bm.fixture_dir(task), target_is_directory=True)
+    monkeypatch.chdir(work)
+    return work

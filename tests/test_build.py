@@ -33,6 +33,9 @@ SHAREGPT = [
 ]
 
 
+pytestmark = pytest.mark.usefixtures("benchmarks_in_cwd")
+
+
 @pytest.fixture
 def sources(tmp_path) -> list[str]:
     (tmp_path / "a.json").write_text(json.dumps(ALPACA, ensure_ascii=False), encoding="utf-8")
@@ -140,10 +143,18 @@ def test_bad_input_fails_cleanly_and_writes_nothing(tmp_path, sources):
 
 def test_missing_sources_say_what_to_download(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
-    assert cli("build", "--version", "v2") == 2
+    assert cli("build", "--version", "v1") == 2
     err = capsys.readouterr().err
     assert "data/raw/alpaca_data_51k.json not found" in err
     assert "hfl/alpaca_zh_51k" in err and "--source alpaca_zh=" in err and "--sample" in err
+    assert not Path("build").exists()
+
+
+def test_v2_without_benchmarks_fails_before_loading(tmp_path, monkeypatch, capsys, sources):
+    monkeypatch.chdir(tmp_path)
+    assert cli("build", "--version", "v2", *source_args(sources)) == 2
+    err = capsys.readouterr().err
+    assert "decontaminate: ceval directory data/benchmarks/ceval not found" in err
     assert not Path("build").exists()
 
 

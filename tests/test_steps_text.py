@@ -175,7 +175,8 @@ def test_turn_repair_strips_html_residue():
     r = TurnRepair()(table(msgs(("user", "怎么做"), ("assistant", html))))
     out = contents(r.kept)[0][1]
     assert "<" not in out.replace("a < b", "")
-    assert "步骤如下：" in out and "- 打开\u00a0终端" in out
+    # <ol> is an ordered list: "1. ", not "- " (the earlier expectation was wrong)
+    assert "步骤如下：" in out and "1. 打开\u00a0终端\n2. 输入命令" in out
     assert "```python\nif a < b:\n    print(a)\n```" in out
 
 
@@ -202,3 +203,210 @@ def test_repaired_conversations_alternate():
                                 ("assistant", ""), ("user", "q4"))))
     roles = [m["role"] for m in r.kept["messages"].to_list()[0]]
     assert roles == ["user", "assistant"]
+
+
+# to_simplified: per-text config, tagging, what must stay ------------------------------
+
+def test_auto_uses_taiwan_phrasing_only_for_taiwanese_text():
+    r = ToSimplified()(table(chat("請先安裝這個軟體，再用滑鼠點擊設定。", "这部影片的效果很显著。"),
+                             chat("這條綫路很衞生。", "好的")))
+    assert contents(r.kept) == [["请先安装这个软件，再用鼠标点击设置。", "这部影片的效果很显著。"],
+                                ["这条线路很卫生。", "好的"]]
+    assert r.stats["config:tw2sp"] == 1 and r.stats["config:hk2s"] == 1
+    assert r.stats["script:traditional"] == 2
+
+
+def test_tw2sp_everywhere_would_rewrite_mainland_words():
+    # why tw2sp runs only on Taiwanese traditional text: on simplified text it rewrites
+    import opencc
+    text = "这部影片很好看，请放进文件夹。"
+    assert opencc.OpenCC("tw2sp.json").convert(text) == "这部视频很好看，请放进文档夹。"
+    r = ToSimplified()(table(chat("问", text)))
+    assert r.changed == 0 and r.stats["script:simplified"] == 1
+
+
+def test_mixed_text_converts_only_its_traditional_line():
+    text = "这部影片很好看。\n這個軟體很好用。"
+    r = ToSimplified()(table(chat("问", text)))
+    assert contents(r.kept)[0][1] == "这部影片很好看。\n这个软件很好用。"
+
+
+@pytest.mark.parametrize("text", [
+    "機械学習は人工知能の一分野です。",  # Japanese: 機, 習 are not traditional Chinese here
+    "The traditional character 體 is written 体 in simplified Chinese.",
+    "한국어 (漢字: 韓國語)",
+])
+def test_to_simplified_leaves_non_chinese_turns_alone(text):
+    r = ToSimplified()(table(chat("OK", text)))
+    assert contents(r.kept)[0][1] == text and r.stats["turns_skipped_not_chinese"] == 1
+
+
+def test_script_tags_count_in_context():
+    # 显著 / 乾隆 are simplified; 公里 in traditional text is traditional
+    r = ToSimplified()(table(chat("乾隆年间", "效果显著"), chat("這裡的里程是公里數", "對")))
+    assert r.stats["script:simplified"] == 1 and r.stats["script:traditional"] == 1
+    assert r.changed == 1
+
+
+# language ID --------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, lang", [
+    ("気象庁は関東地方に大雨警報を発表した。", "ja"),            # no kana: shinjitai 気, 発
+    ("日语中的「ありがとう」是谢谢的意思，更礼貌的说法是「ありがとうございます」。", "zh"),
+    ("「감사합니다」在韩语里表示感谢，比「고마워요」更正式一些。", "zh"),
+    ("def add(a, b):\n    return a + b\n\nprint(add(1, 2))", "und"),  # unfenced code
+    ("这篇paper提出了一种新的loss function，在多个benchmark上取得了SOTA结果。", "zh"),
+    ("The Chinese word 你好 is the most common way to say hello in Mandarin.", "en"),
+])
+def test_detect_hard_cases(text, lang):
+    assert detect(text) == lang
+
+
+def test_language_id_caps_a_language_share_deterministically():
+    convs = [chat(f"问题{i}", "这是一个中文回答，内容完整而且清楚。") for i in range(19)]
+    convs += [chat(f"Translate {i}", "This is an English answer to a translation prompt.")
+              for i in range(5)]
+    step = LanguageId(allow={"assistant": ["zh"]}, max_share={"en": 0.1})
+    r = step(table(*convs))
+    # 19 Chinese kept; English at most 10% of the output: floor(0.1 * 19 / 0.9) = 2
+    assert r.kept.height == 21
+    assert r.removed["reason"].to_list() == ["language_en_over_cap"] * 3
+    assert r.stats["lang_in:assistant:en"] == 5 and r.stats["lang_out:assistant:en"] == 2
+    assert step(table(*convs)).kept["id"].to_list() == r.kept["id"].to_list()
+
+
+# quality -------------------------------------------------------------------------------
+
+LONG = "学习编程需要循序渐进。首先要掌握一门语言的基础语法，例如变量、循环和函数；其次要多做练习，"
+
+
+@pytest.mark.parametrize("question, answer, reason", [
+    ("介绍光合作用", GOOD.encode("utf-8").decode("cp1252", errors="replace"), "mojibake"),
+    ("介绍光合作用", GOOD.encode("utf-8").decode("gbk", errors="replace"), "mojibake"),
+    ("怎么学编程？", LONG + "通过小项目巩固知识；最后，", "truncated"),
+    ("怎么学编程？", LONG + "通过小项目巩固知识，然后在实际工作中不断积累经验并且学会阅读代码",
+     "truncated"),
+    ("写一首关于春天的诗。", "写一首关于春天的诗。", "restates_question"),
+    ("推荐一本书", "作为一个AI语言模型，我没有个人喜好，但是《三体》很受欢迎。", "ai_disclaimer"),
+    ("你是谁", "我是由OpenAI训练的大型语言模型。", "ai_disclaimer"),
+    ("查一下股价", "I'm sorry, but I cannot access real-time data.", "refusal"),
+])
+def test_quality_new_rules_fire(question, answer, reason):
+    r = Quality()(table(chat(question, answer)))
+    assert r.removed["reason"].to_list() == [reason], r.removed["detail"].to_list()
+
+
+@pytest.mark.parametrize("question, answer", [
+    ("介绍一下ChatGPT。", "ChatGPT是由OpenAI开发的聊天机器人，能够回答问题、写作和编程。"),
+    ("改正这个句子中的错误：我昨天去了商店买了苹果了。", "我昨天去商店买了苹果。"),
+    ("“锟斤拷”是什么意思？", "“锟斤拷”是常见的乱码，源于UTF-8和GBK编码转换时的错误。"),
+    ("列出三种水果。", "1. 苹果，又甜又脆，富含膳食纤维和维生素，适合每天吃一个\n2. 香蕉\n3. 橙子"),
+    ("给个链接", "可以看官方教程，内容循序渐进，讲解也很清楚：https://docs.python.org/zh-cn/3/"),
+    ("翻译成法语：我喜欢咖啡。", "J'aime le café. C'est ma boisson préférée."),
+    ("写一首现代诗", "我把清晨折成一只纸船\n放进窗外那条看不见的河\n慢慢漂向你住的那座城市"),
+])
+def test_quality_keeps_hard_negatives(question, answer):
+    r = Quality()(table(chat(question, answer)))
+    assert r.kept.height == 1, r.removed["detail"].to_list()
+
+
+# turn_repair ---------------------------------------------------------------------------
+
+def test_turn_repair_keeps_the_exchanges_that_fit_the_budget():
+    long = "机器学习是人工智能的一个分支。" * 40  # ~600 chars, ~650 tokens
+    r = TurnRepair(max_tokens=1500)(table(chat("问一", long, "问二", long, "问三", long)))
+    assert [len(m) for m in r.kept["messages"].to_list()] == [4]
+    assert r.stats["conversations_cut"] == 1 and r.stats["exchanges_cut"] == 1
+    r = TurnRepair(max_tokens=500)(table(chat("问一", long)))
+    assert r.removed["reason"].to_list() == ["over_budget"]
+
+
+def test_turn_repair_strips_share_page_noise_and_renames_roles():
+    r = TurnRepair()(table(msgs(("human", "1 / 1翻译成英文：你好"), ("gpt", "Hello"),
+                                ("user", "1 / 12加3等于几？"),
+                                ("assistant", "示例：\n```pythonCopy code\nprint(5)\n```"))))
+    assert contents(r.kept)[0] == ["翻译成英文：你好", "Hello", "2加3等于几？",
+                                   "示例：\n```python\nprint(5)\n```"]
+    assert r.stats["roles_renamed"] == 2
+
+
+def test_turn_repair_drops_a_question_whose_answer_is_empty():
+    r = TurnRepair()(table(msgs(("user", "问一"), ("assistant", ""), ("user", "问二"),
+                                ("assistant", "答二"))))
+    assert contents(r.kept)[0] == ["问二", "答二"] and r.stats["unanswered_dropped"] == 1
+
+
+@pytest.mark.parametrize("word", ["继续", "请继续写", "接着说", "Continue", "go on", "继续。"])
+def test_turn_repair_continuation_words(word):
+    r = TurnRepair()(table(msgs(("user", "写文章"), ("assistant", "上半"), ("user", word),
+                                ("assistant", "下半"))))
+    assert contents(r.kept)[0] == ["写文章", "上半\n下半"]
+
+
+def test_turn_repair_leaves_prose_that_mentions_tags_alone():
+    answer = "你可以用<br>标签换行，或者用<p>标签分段。"
+    r = TurnRepair()(table(msgs(("user", "HTML怎么换行"), ("assistant", answer))))
+    assert contents(r.kept)[0][1] == answer
+
+
+# text helpers --------------------------------------------------------------------------
+
+def test_common_simplified_characters_are_not_traditional():
+    from curation.text import scripts
+    assert scripts("什么怎么这么乾隆显著").trad == 2  # 乾 and 著 are judged in context
+    assert scripts("什么怎么").trad == 0 and scripts("這麼").simp == 0
+
+
+def test_estimate_tokens_is_within_a_fifth_of_mixtral():
+    from curation.text import estimate_tokens
+    zh = "机器学习是人工智能的一个分支，它让计算机从数据中学习规律。" * 10   # 290 tokens
+    en = "Machine learning is a branch of artificial intelligence. " * 10  # 100 tokens
+    assert 0.8 * 290 <= estimate_tokens(zh) <= 1.2 * 290
+    assert 0.8 * 100 <= estimate_tokens(en) <= 1.2 * 100
+
+
+# data card -----------------------------------------------------------------------------
+
+def test_card_reports_the_text_steps(tmp_path, benchmarks_in_cwd):
+    import json
+
+    from curation import recipe as recipes
+    from curation.build import build
+
+    alpaca = [
+        {"instruction": "這個軟體怎麼安裝？", "input": "",
+         "output": "先下載安裝程式，再按照畫面上的提示一步一步完成設定即可。"},
+        {"instruction": "推荐一本书", "input": "<无输入>",
+         "output": "作为一个AI语言模型，我没有个人喜好，但是《三体》很受欢迎。"},
+        {"instruction": "Say hello", "input": "", "output": "Hello! How can I help you today?"},
+        {"instruction": "介绍长城", "input": "",
+         "output": "长城是中国古代的军事防御工程，绵延上万里，明长城保存最完整。"},
+    ]
+    sharegpt = [{"conversations": [
+        {"from": "gpt", "value": "你好"}, {"from": "human", "value": "什么是光合作用？"},
+        {"from": "gpt", "value": "<p>光合作用是植物利用光能制造有机物的过程。</p>"},
+        {"from": "human", "value": "继续"}, {"from": "gpt", "value": "它在叶绿体中进行。"}]}]
+    (tmp_path / "a.json").write_text(json.dumps(alpaca, ensure_ascii=False), encoding="utf-8")
+    (tmp_path / "s.json").write_text(json.dumps(sharegpt, ensure_ascii=False), encoding="utf-8")
+    result = build(recipes.load("v2"), out=tmp_path / "out", source_paths={
+        "alpaca_zh": str(tmp_path / "a.json"), "alpaca_gpt4_zh": str(tmp_path / "a.json"),
+        "sharegpt": str(tmp_path / "s.json")})
+    card = (result.path / "README.md").read_text(encoding="utf-8")
+    text = card[card.index("## Text steps"):card.index("## Composition")]
+    assert "| HTML answer -> markdown | 1 |" in text
+    assert "turns merged into the answer | 1 |" in text
+    assert "traditional 2" in text  # the traditional record, once per alpaca source
+    assert "| ai_disclaimer | AI self-description (zh/en) | 2 |" in text
+    assert "| assistant | en 2 -> 0, zh 7 -> 7 |" in text
+
+
+def test_turn_repair_keeps_nested_lists_nested():
+    html = ('<div class="markdown prose"><ul><li><p>第一点</p><ul><li>细节A</li></ul></li>'
+            '<li>第二点</li></ul></div>')
+    r = TurnRepair()(table(msgs(("user", "问题"), ("assistant", html))))
+    assert contents(r.kept)[0][1] == "- 第一点\n  - 细节A\n- 第二点"
+
+
+def test_refusal_inside_a_quotation_is_dialogue_not_a_refusal():
+    story = "“对不起，我不能和你一起去了。”小红低下头说。\n小明笑着说：“没关系，下次吧。”"
+    assert Quality()(table(chat("写一段小说对话。", story))).kept.height == 1

@@ -22,59 +22,59 @@ escapes such as ``\\u200b`` plant invisible characters.
 # removed by its step.
 
 # --- planted cases (0-based record indices; refresh with --update-header) ---
-# normalize.crlf (3): alpaca_zh[26], alpaca_gpt4_zh[49], sharegpt[45]
-# normalize.trailing_space (2): alpaca_zh[8], sharegpt[49]
-# normalize.blank_lines (3): alpaca_zh[44], alpaca_gpt4_zh[20], sharegpt[11]
-# normalize.zero_width (3): alpaca_zh[32], alpaca_gpt4_zh[28], sharegpt[24]
-# normalize.control_chars (2): alpaca_zh[73], sharegpt[93]
-# normalize.nbsp (3): alpaca_zh[18], alpaca_gpt4_zh[1], sharegpt[16]
-# normalize.fullwidth (1): alpaca_zh[103]
-# simplified.tw (7): alpaca_zh[20], alpaca_zh[34], alpaca_zh[49], alpaca_gpt4_zh[2],
-#     alpaca_gpt4_zh[43], alpaca_gpt4_zh[69], sharegpt[8]
-# simplified.hk (4): alpaca_zh[52], alpaca_zh[87], alpaca_gpt4_zh[74], sharegpt[0]
-# simplified.plain (4): alpaca_zh[25], alpaca_zh[70], alpaca_gpt4_zh[94], sharegpt[23]
-# lang.english (6): alpaca_zh[6], alpaca_zh[106], alpaca_gpt4_zh[15], alpaca_gpt4_zh[19],
-#     sharegpt[25], sharegpt[52]
-# lang.japanese (4): alpaca_zh[108], alpaca_gpt4_zh[80], sharegpt[41], sharegpt[61]
-# lang.korean (2): alpaca_zh[39], sharegpt[86]
-# lang.kanji_japanese (1): alpaca_zh[66]
-# lang.zh_with_english (26): alpaca_zh[2], alpaca_zh[30], alpaca_zh[34], alpaca_zh[35],
-#     alpaca_zh[77], alpaca_zh[81], alpaca_zh[83], alpaca_zh[91], alpaca_zh[109],
-#     alpaca_gpt4_zh[1], alpaca_gpt4_zh[31], alpaca_gpt4_zh[41], alpaca_gpt4_zh[61],
-#     alpaca_gpt4_zh[66], alpaca_gpt4_zh[87], alpaca_gpt4_zh[97], sharegpt[4], sharegpt[8],
-#     sharegpt[18], sharegpt[31], sharegpt[43], sharegpt[45], sharegpt[48], sharegpt[56],
-#     sharegpt[69], sharegpt[97]
-# quality.empty (1): alpaca_zh[79]
-# quality.placeholder (3): alpaca_zh[1], alpaca_zh[40], alpaca_gpt4_zh[60]
-# quality.too_short (1): alpaca_zh[58]
-# quality.repeated_lines (2): alpaca_gpt4_zh[25], sharegpt[92]
-# quality.repeated_sentence (1): alpaca_zh[4]
-# quality.refusal_zh (3): alpaca_zh[50], alpaca_gpt4_zh[4], sharegpt[54]
-# quality.refusal_en (2): alpaca_gpt4_zh[14], sharegpt[89]
-# quality.unbalanced_fence (1): alpaca_gpt4_zh[66]
-# quality.too_long (1): alpaca_gpt4_zh[27]
-# quality.mojibake (2): alpaca_zh[10], sharegpt[68]
-# turns.starts_with_gpt (2): sharegpt[36], sharegpt[62]
-# turns.ends_with_human (2): sharegpt[2], sharegpt[80]
-# turns.consecutive_human (2): sharegpt[37], sharegpt[75]
-# turns.consecutive_gpt (2): sharegpt[19], sharegpt[26]
-# turns.empty_value (4): sharegpt[28], sharegpt[32], sharegpt[57], sharegpt[77]
-# turns.html (4): sharegpt[12], sharegpt[16], sharegpt[84], sharegpt[97]
-# turns.continue (2): sharegpt[50], sharegpt[56]
-# turns.unrepairable (3): sharegpt[21], sharegpt[35], sharegpt[46]
-# exact.same_source.pair (8): alpaca_zh[3]~alpaca_zh[14], alpaca_zh[19]~alpaca_zh[7],
-#     alpaca_zh[15]~alpaca_zh[121], alpaca_gpt4_zh[71]~alpaca_gpt4_zh[44],
-#     alpaca_gpt4_zh[77]~alpaca_gpt4_zh[12], alpaca_gpt4_zh[40]~alpaca_gpt4_zh[10],
-#     sharegpt[48]~sharegpt[34], sharegpt[88]~sharegpt[71]
-# exact.whitespace.pair (3): alpaca_zh[64]~alpaca_zh[9], alpaca_gpt4_zh[39]~alpaca_gpt4_zh[75],
-#     sharegpt[65]~sharegpt[81]
-# exact.cross_source.pair (4): alpaca_zh[86]~alpaca_gpt4_zh[45],
-#     alpaca_zh[89]~alpaca_gpt4_zh[16], alpaca_zh[124]~sharegpt[20],
-#     alpaca_gpt4_zh[46]~sharegpt[40]
-# near.pair (8): alpaca_zh[112]~alpaca_zh[5], alpaca_zh[22]~alpaca_zh[113],
-#     alpaca_gpt4_zh[62]~alpaca_gpt4_zh[95], alpaca_gpt4_zh[59]~alpaca_gpt4_zh[29],
-#     sharegpt[67]~sharegpt[14], alpaca_zh[97]~alpaca_gpt4_zh[48],
-#     alpaca_gpt4_zh[51]~alpaca_zh[56], alpaca_gpt4_zh[93]~sharegpt[5]
+# normalize.crlf (3): alpaca_zh[86], alpaca_gpt4_zh[79], sharegpt[13]
+# normalize.trailing_space (2): alpaca_zh[107], sharegpt[16]
+# normalize.blank_lines (3): alpaca_zh[124], alpaca_gpt4_zh[59], sharegpt[11]
+# normalize.zero_width (3): alpaca_zh[53], alpaca_gpt4_zh[62], sharegpt[90]
+# normalize.control_chars (2): alpaca_zh[20], sharegpt[45]
+# normalize.nbsp (3): alpaca_zh[6], alpaca_gpt4_zh[41], sharegpt[50]
+# normalize.fullwidth (1): alpaca_zh[74]
+# simplified.tw (7): alpaca_zh[19], alpaca_zh[49], alpaca_zh[88], alpaca_gpt4_zh[45],
+#     alpaca_gpt4_zh[76], alpaca_gpt4_zh[96], sharegpt[12]
+# simplified.hk (4): alpaca_zh[52], alpaca_zh[70], alpaca_gpt4_zh[15], sharegpt[52]
+# simplified.plain (4): alpaca_zh[24], alpaca_zh[80], alpaca_gpt4_zh[18], sharegpt[26]
+# lang.english (6): alpaca_zh[109], alpaca_zh[111], alpaca_gpt4_zh[60], alpaca_gpt4_zh[82],
+#     sharegpt[42], sharegpt[61]
+# lang.japanese (4): alpaca_zh[38], alpaca_gpt4_zh[26], sharegpt[54], sharegpt[86]
+# lang.korean (2): alpaca_zh[65], sharegpt[89]
+# lang.kanji_japanese (1): alpaca_zh[33]
+# lang.zh_with_english (26): alpaca_zh[22], alpaca_zh[32], alpaca_zh[46], alpaca_zh[49],
+#     alpaca_zh[68], alpaca_zh[76], alpaca_zh[90], alpaca_zh[103], alpaca_zh[119],
+#     alpaca_gpt4_zh[9], alpaca_gpt4_zh[39], alpaca_gpt4_zh[41], alpaca_gpt4_zh[71],
+#     alpaca_gpt4_zh[80], alpaca_gpt4_zh[86], alpaca_gpt4_zh[90], sharegpt[9], sharegpt[12],
+#     sharegpt[13], sharegpt[36], sharegpt[38], sharegpt[41], sharegpt[56], sharegpt[60],
+#     sharegpt[84], sharegpt[96]
+# quality.empty (1): alpaca_zh[39]
+# quality.placeholder (3): alpaca_zh[1], alpaca_zh[57], alpaca_gpt4_zh[6]
+# quality.too_short (1): alpaca_zh[50]
+# quality.repeated_lines (2): alpaca_gpt4_zh[14], sharegpt[67]
+# quality.repeated_sentence (1): alpaca_zh[106]
+# quality.refusal_zh (3): alpaca_zh[8], alpaca_gpt4_zh[67], sharegpt[92]
+# quality.refusal_en (2): alpaca_gpt4_zh[28], sharegpt[68]
+# quality.unbalanced_fence (1): alpaca_gpt4_zh[39]
+# quality.too_long (1): alpaca_gpt4_zh[33]
+# quality.mojibake (2): alpaca_zh[4], sharegpt[88]
+# turns.starts_with_gpt (2): sharegpt[2], sharegpt[80]
+# turns.ends_with_human (2): sharegpt[39], sharegpt[75]
+# turns.consecutive_human (2): sharegpt[21], sharegpt[27]
+# turns.consecutive_gpt (2): sharegpt[29], sharegpt[77]
+# turns.empty_value (4): sharegpt[22], sharegpt[35], sharegpt[46], sharegpt[57]
+# turns.html (4): sharegpt[17], sharegpt[50], sharegpt[56], sharegpt[97]
+# turns.continue (2): sharegpt[7], sharegpt[36]
+# turns.unrepairable (3): sharegpt[0], sharegpt[24], sharegpt[37]
+# exact.same_source.pair (8): alpaca_zh[85]~alpaca_zh[100], alpaca_zh[123]~alpaca_zh[18],
+#     alpaca_zh[29]~alpaca_zh[66], alpaca_gpt4_zh[1]~alpaca_gpt4_zh[66],
+#     alpaca_gpt4_zh[27]~alpaca_gpt4_zh[56], alpaca_gpt4_zh[93]~alpaca_gpt4_zh[73],
+#     sharegpt[60]~sharegpt[34], sharegpt[73]~sharegpt[71]
+# exact.whitespace.pair (3): alpaca_zh[60]~alpaca_zh[15], alpaca_gpt4_zh[51]~alpaca_gpt4_zh[23],
+#     sharegpt[70]~sharegpt[81]
+# exact.cross_source.pair (4): alpaca_zh[3]~alpaca_gpt4_zh[5], alpaca_zh[13]~alpaca_gpt4_zh[77],
+#     alpaca_zh[67]~sharegpt[20], alpaca_gpt4_zh[19]~sharegpt[40]
+# near.pair (8): alpaca_zh[21]~alpaca_zh[105], alpaca_zh[98]~alpaca_zh[7],
+#     alpaca_gpt4_zh[50]~alpaca_gpt4_zh[37], alpaca_gpt4_zh[95]~alpaca_gpt4_zh[21],
+#     sharegpt[65]~sharegpt[14], alpaca_zh[112]~alpaca_gpt4_zh[3],
+#     alpaca_gpt4_zh[2]~alpaca_zh[71], alpaca_gpt4_zh[70]~sharegpt[5]
+# contam.benchmark (2): alpaca_zh[31], alpaca_gpt4_zh[20]
 # --- end planted cases ---
 
 from __future__ import annotations
@@ -138,6 +138,7 @@ CASES = {
     "exact.whitespace.pair": "duplicate differing only by whitespace / zero-width chars",
     "exact.cross_source.pair": "exact duplicate across sources",
     "near.pair": "near duplicate (char 5-gram Jaccard >= 0.85)",
+    "contam.benchmark": "a question of the shipped benchmark fixtures (verbatim or edited)",
 }
 
 _UID = iter(range(10**9))
@@ -379,6 +380,12 @@ def squares_table(limit: int) -> str:
 # --------------------------------------------------------------------------- alpaca_zh
 
 AZ_1 = """
+@@@ +contam.benchmark
+@q
+请回答这道计算机网络题：在OSI参考模型中，负责路由选择的是____。
+@a
+负责路由选择的是网络层。网络层根据目的地址为分组选择合适的路径，典型的协议是IP协议。
+
 @@@ #carbon
 @q
 解释一下什么是“碳中和”。
@@ -1276,6 +1283,12 @@ DNS即域名系统，它的作用是把人们容易记住的域名（比如www.e
 # --------------------------------------------------------------------------- alpaca_gpt4_zh
 
 G4_1 = """
+@@@ +contam.benchmark
+@q
+金字塔是哪一个古代文明的代表性建筑？请简要说明。
+@a
+金字塔是古埃及文明的代表性建筑。古埃及人为法老修建金字塔作为陵墓，其中最著名的是吉萨的胡夫金字塔，它体现了当时高超的天文、数学和建筑水平。
+
 @@@
 @q
 解释一下什么是“碳中和”。

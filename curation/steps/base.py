@@ -51,6 +51,9 @@ class Step:
     def __call__(self, table: pl.DataFrame) -> StepResult:
         raise NotImplementedError
 
+    def preflight(self) -> None:
+        """Fail before any data is loaded if the step cannot run (missing files)."""
+
     def for_sample(self) -> Step:
         """This step as it should run on the embedded sample (e.g. against shipped
         fixtures instead of downloaded files); most steps run unchanged."""

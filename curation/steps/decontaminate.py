@@ -93,6 +93,10 @@ class Decontaminate(Step):
         return dataclasses.replace(
             self, benchmarks=[{"task": b["task"], "path": "fixture"} for b in self.benchmarks])
 
+    def preflight(self) -> None:
+        for b in self.benchmarks:
+            self._dir(b)
+
     def _dir(self, b: dict[str, str]) -> Path:
         path = bm.fixture_dir(b["task"]) if b["path"] == "fixture" else Path(b["path"])
         if not path.is_dir():
