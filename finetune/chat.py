@@ -1,0 +1,210 @@
+"""Conversations to training tokens in the Mistral instruct format, with assistant-only labels.
+
+Format (mistral-common, Mistral instruct v1, what Mixtral-Instruct was trained on):
+`<s>[INST] user1 [/INST] answer1</s>[INST] user2 [/INST] answer2</s>`. There is no
+system role: a system prompt becomes `system + "\\n\\n" + user1`.
+
+Tokens are built segment by segment exactly as mistral-common does (each `[INST] … [/INST]`
+block and each answer is encoded on its own, answers followed by the EOS id), so the
+assistant spans are known by construction; no offsets or string search are needed.
+Labels are `-100` everywhere except on every answer and its closing EOS.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from transformers import PreTrainedTokenizerBase
+
+from finetune.errors import FinetuneError
+
+IGNORE_INDEX = -100
+
+Message = Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class EncodedConversation:
+    """One conversation as model inputs; `n_turns_kept < n_turns` when it was cut."""
+
+    input_ids: list[int]
+    labels: list[int]
+    n_turns: int
+    n_turns_kept: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.n_turns_kept < self.n_turns
+
+
+def format_problem(messages: Sequence[Message]) -> str | None:
+    """Why a conversation cannot be put in the chat format, or None if it can."""
+    if not messages or len(messages) % 2:
+        return f"a conversation needs user/assistant pairs, got {len(messages)} messages"
+    for i, message in enumerate(messages):
+        expected = "user" if i % 2 == 0 else "assistant"
+        if message["role"] != expected:
+            return (f"message {i} has role {message['role']!r}, expected {expected!r} "
+                    "(strict user/assistant alternation, starting with user)")
+    return None
+
+
+def fold_system(messages: Sequence[Message], system: str | None = None) -> list[dict[str, str]]:
+    """Validate alternation and fold the system prompt into the first user turn."""
+    out = [{"role": str(m["role"]), "content": str(m["content"])} for m in messages]
+    problem = format_problem(out)
+    if problem:
+        raise FinetuneError(problem)
+    if system:
+        out[0]["content"] = f"{system}\n\n{out[0]['content']}"
+    return out
+
+
+def render_text(
+    messages: Sequence[Message], system: str | None = None, *, bos: str = "<s>", eos: str = "</s>"
+) -> str:
+    """The conversation as one string, the form a chat template renders it in."""
+    parts = [bos]
+    for user, assistant in _pairs(fold_system(messages, system)):
+        parts.append(f"[INST] {user} [/INST] {assistant}{eos}")
+    return "".join(parts)
+
+
+def _pairs(messages: list[dict[str, str]]) -> list[tuple[str, str]]:
+    return [
+        (messages[i]["content"], messages[i + 1]["content"]) for i in range(0, len(messages), 2)
+    ]
+
+
+def _segments(messages: Sequence[Message], system: str | None) -> list[str]:
+    """Alternating `[INST] u [/INST]` and answer strings, encoded independently."""
+    segments: list[str] = []
+    for user, assistant in _pairs(fold_system(messages, system)):
+        segments.append(f"[INST] {user} [/INST]")
+        segments.append(assistant)
+    return segments
+
+
+def _assemble(
+    segment_ids: Sequence[Sequence[int]],
+    bos_id: int,
+    eos_id: int,
+    cutoff_len: int | None,
+) -> EncodedConversation | None:
+    """Join encoded segments, keeping whole turns only; None if not even one turn fits."""
+    input_ids = [bos_id]
+    labels = [IGNORE_INDEX]
+    n_turns = len(segment_ids) // 2
+    kept = 0
+    for turn in range(n_turns):
+        prompt = list(segment_ids[2 * turn])
+        answer = [*segment_ids[2 * turn + 1], eos_id]
+        if cutoff_len is not None and len(input_ids) + len(prompt) + len(answer) > cutoff_len:
+            break
+        input_ids += prompt + answer
+        labels += [IGNORE_INDEX] * len(prompt) + answer
+        kept += 1
+    if kept == 0:
+        return None
+    return EncodedConversation(input_ids, labels, n_turns, kept)
+
+
+def encode_conversation(
+    tokenizer: PreTrainedTokenizerBase,
+    messages: Sequence[Message],
+    system: str | None = None,
+    cutoff_len: int | None = None,
+) -> EncodedConversation | None:
+    """Encode one conversation; over-long ones lose whole trailing turns, never part of one.
+
+    Returns None when even the first turn exceeds `cutoff_len` (the caller counts these).
+    """
+    segments = _segments(messages, system)
+    ids = tokenizer(segments, add_special_tokens=False)["input_ids"]
+    return _assemble(ids, tokenizer.bos_token_id, tokenizer.eos_token_id, cutoff_len)
+
+
+@dataclass
+class EncodingStats:
+    """What tokenization did to the data: the counts the run reports."""
+
+    conversations: int = 0
+    kept: int = 0
+    truncated: int = 0
+    turns_dropped: int = 0
+    dropped_too_long: int = 0
+    dropped_invalid: int = 0  # not user/assistant pairs (e.g. an uncurated source)
+    tokens: int = 0
+    label_tokens: int = 0
+    cutoff_len: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "conversations": self.conversations,
+            "kept": self.kept,
+            "truncated_at_turn_boundary": self.truncated,
+            "turns_dropped": self.turns_dropped,
+            "dropped_first_turn_too_long": self.dropped_too_long,
+            "dropped_invalid_format": self.dropped_invalid,
+            "tokens": self.tokens,
+            "label_tokens": self.label_tokens,
+            "cutoff_len": self.cutoff_len,
+            **self.extra,
+        }
+
+
+def encode_batch(
+    tokenizer: PreTrainedTokenizerBase,
+    conversations: Iterable[tuple[Sequence[Message], str | None]],
+    cutoff_len: int | None,
+) -> list[EncodedConversation | None]:
+    """Encode many conversations with one tokenizer call (fast tokenizers batch in Rust)."""
+    all_segments: list[list[str]] = [_segments(m, s) for m, s in conversations]
+    flat = [seg for segments in all_segments for seg in segments]
+    flat_ids = tokenizer(flat, add_special_tokens=False)["input_ids"] if flat else []
+    out: list[EncodedConversation | None] = []
+    start = 0
+    for segments in all_segments:
+        ids = flat_ids[start : start + len(segments)]
+        start += len(segments)
+        out.append(_assemble(ids, tokenizer.bos_token_id, tokenizer.eos_token_id, cutoff_len))
+    return out
+
+
+#: A fixed probe used to compare our encoding with a model's own chat template at run time.
+PROBE_CONVERSATION: tuple[dict[str, str], ...] = (
+    {"role": "user", "content": "你好，请介绍一下你自己。"},
+    {"role": "assistant", "content": "你好！我是一个AI助手。"},
+    {"role": "user", "content": "What is 2+2?"},
+    {"role": "assistant", "content": "2+2=4。"},
+)
+PROBE_SYSTEM = "你是一个乐于助人的助手。"
+
+
+def compare_with_chat_template(tokenizer: PreTrainedTokenizerBase) -> dict[str, Any]:
+    """Check our encoding against the tokenizer's own chat template (text and ids).
+
+    Recorded in the run manifest: a mismatch means the model's template formats
+    conversations differently from mistral-common's reference, which a run should show.
+    """
+    if not getattr(tokenizer, "chat_template", None):
+        return {"checked": False, "reason": "tokenizer has no chat template"}
+    conversation = [{"role": "system", "content": PROBE_SYSTEM}, *PROBE_CONVERSATION]
+    ours = encode_conversation(tokenizer, PROBE_CONVERSATION, PROBE_SYSTEM)
+    assert ours is not None
+    try:
+        text = tokenizer.apply_chat_template(conversation, tokenize=False)
+        ids = tokenizer(text, add_special_tokens=False)["input_ids"]
+    except Exception as exc:  # a template may reject a system message, for instance
+        return {"checked": False, "reason": f"{type(exc).__name__}: {exc}"}
+    our_text = render_text(
+        PROBE_CONVERSATION, PROBE_SYSTEM, bos=tokenizer.bos_token, eos=tokenizer.eos_token
+    )
+    return {
+        "checked": True,
+        "text_equal": text == our_text,
+        "ids_equal": list(ids) == ours.input_ids,
+    }
