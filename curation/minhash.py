@@ -9,7 +9,7 @@ bin in a fixed random probe order that is the same for every document, so
 per shingle instead of ``num_perm``, which is what makes the step fast.
 
 Shingles: character n-grams (default for Chinese: no spaces to split words
-on, and 5 characters is about two words) or word n-grams (``\\w+`` tokens, for
+on, and 5 characters is about two words) or word n-grams (ASCII letter/digit runs, for
 English). A text shorter than n is one shingle of itself; an empty text has
 no shingles and gets no signature.
 """
@@ -25,7 +25,8 @@ import xxhash
 
 EMPTY = np.uint32(0xFFFFFFFF)
 _MULT = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime, as the polynomial base
-_WORD = re.compile(r"\w+")
+# ASCII words: in Chinese text \w+ would match whole clauses, which are not words.
+_WORD = re.compile(r"[A-Za-z0-9]+")
 
 
 def _mix(h: np.ndarray, seed: int) -> np.ndarray:

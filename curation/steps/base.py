@@ -73,13 +73,14 @@ class RecordStep(Step):
     def __call__(self, table: pl.DataFrame) -> StepResult:
         stats: Counter[str] = Counter()
         keep = []
-        systems: list[str | None] = []
-        messages: list[list[dict[str, str]]] = []
+        source_row: list[int] = []  # per kept row: its table row, or n + k for the k-th change
+        new_systems: list[str | None] = []
+        new_messages: list[list[dict[str, str]]] = []
         reasons: list[str] = []
         details: list[str] = []
-        changed = 0
         rows = conversations(table)
-        for conv in tqdm(rows, desc=self.name, unit="rec", leave=False, disable=None):
+        for i, conv in enumerate(tqdm(rows, desc=self.name, unit="rec", leave=False,
+                                      disable=None)):
             verdict = self.process(conv, stats)
             if isinstance(verdict, Drop):
                 keep.append(False)
@@ -87,15 +88,23 @@ class RecordStep(Step):
                 details.append(verdict.detail)
                 continue
             keep.append(True)
-            if verdict != conv:
-                changed += 1
-            systems.append(verdict["system"])
-            messages.append(list(verdict["messages"]))
+            if verdict == conv:
+                source_row.append(i)
+                continue
+            source_row.append(table.height + len(new_messages))
+            new_systems.append(verdict["system"])
+            new_messages.append(list(verdict["messages"]))
         mask = pl.Series(keep, dtype=pl.Boolean)
-        kept = table.filter(mask).with_columns(
-            pl.Series("system", systems, dtype=pl.String),
-            messages_series(messages),
-        )
+        kept = table.filter(mask)
+        if new_messages:
+            # Only changed rows go back through Python -> Arrow: the rest are gathered from
+            # the input columns as they are (most steps change a few percent of rows).
+            order = pl.Series(source_row, dtype=pl.Int64)
+            kept = kept.with_columns(
+                pl.concat([table["system"], pl.Series("system", new_systems, dtype=pl.String)])
+                .gather(order),
+                pl.concat([table["messages"], messages_series(new_messages)]).gather(order),
+            )
         removed = removed_rows(table.filter(~mask), reasons, details)
         stats.update(f"removed:{r}" for r in reasons)
-        return StepResult(kept, removed, changed, dict(sorted(stats.items())))
+        return StepResult(kept, removed, len(new_messages), dict(sorted(stats.items())))
