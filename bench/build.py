@@ -13,6 +13,7 @@ records/s per step and peak memory, and writes JSON.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import resource
 import sys
@@ -116,6 +117,17 @@ def make_corpus(root: Path, scale: float, seed: int = 0) -> dict[str, Path]:
     return paths
 
 
+def with_fixture_benchmarks(recipe: recipes.Recipe) -> recipes.Recipe:
+    """Decontaminate against the shipped benchmark fixtures (the real benchmarks are
+    not on this machine); hashing the training text, the step's main cost, is the same."""
+    raw = copy.deepcopy(recipe.raw)
+    for step in raw["steps"]:
+        if isinstance(step, dict) and step.get("step") == "decontaminate":
+            step["benchmarks"] = [{"task": b["task"], "path": "fixture"}
+                                  for b in step["benchmarks"]]
+    return recipes.parse(raw, f"{recipe.version} (fixture benchmarks)")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
@@ -130,7 +142,7 @@ def main() -> None:
         print(f"corpus: {chars / 2**20:.0f} MiB of JSON in {time.perf_counter() - t0:.0f}s")
         with peak_rss() as mem:
             start = time.perf_counter()
-            result = build(recipes.load(args.version), out=root / "out",
+            result = build(with_fixture_benchmarks(recipes.load(args.version)), out=root / "out",
                            source_paths={k: str(v) for k, v in paths.items()})
             total = time.perf_counter() - start
     m = result.manifest

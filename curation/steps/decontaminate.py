@@ -22,7 +22,7 @@ import numpy as np
 import polars as pl
 
 from curation.errors import CurationError, RecipeError
-from curation.minhash import Shingler
+from curation.minhash import Shingler, chunks
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
 from eval import benchmarks as bm
@@ -111,17 +111,20 @@ class Decontaminate(Step):
             pl.element().struct.field("content")).list.join("\n"))["messages"].to_list()
         verdict: dict[int, tuple[Item, float]] = {}
         stats: Counter[str] = Counter()
+        shinglers = {"char": Shingler(self.char_ngram, "char"),
+                     "word": Shingler(self.word_ngram, "word")}
+        by_kind: dict[str, list[Item]] = {"char": [], "word": []}
         for b in self.benchmarks:
-            word = b["task"] in WORD_TASKS
-            shingler = Shingler(self.word_ngram if word else self.char_ngram,
-                                "word" if word else "char")
+            kind = "word" if b["task"] in WORD_TASKS else "char"
             try:
-                items, short = load_items(b["task"], self._dir(b), self.splits, shingler)
+                items, short = load_items(b["task"], self._dir(b), self.splits, shinglers[kind])
             except bm.BenchmarkError as e:
                 raise CurationError(f"decontaminate: {e}") from None
+            by_kind[kind] += items
             stats[f"questions:{b['task']}"] += len(items)
             stats[f"too_short:{b['task']}"] += short
-            for row, item, share in self._matches(texts, items, shingler):
+        for kind, items in by_kind.items():  # one pass over the data per shingle kind
+            for row, item, share in self._matches(texts, items, shinglers[kind]):
                 if row not in verdict or share > verdict[row][1]:
                     verdict[row] = (item, share)
         rows = sorted(verdict)
@@ -138,7 +141,7 @@ class Decontaminate(Step):
         return StepResult(table.filter(pl.Series(~mask)), removed, 0, dict(sorted(stats.items())))
 
     def _matches(self, texts: list[str], items: list[Item], shingler: Shingler,
-                 chunk: int = 20_000) -> list[tuple[int, Item, float]]:
+                 ) -> list[tuple[int, Item, float]]:
         """(row, best item, coverage) for rows covering a question enough."""
         if not items:
             return []
@@ -149,8 +152,8 @@ class Decontaminate(Step):
         order = np.argsort(grams, kind="stable")
         grams, gram_item = grams[order], gram_item[order]
         out = []
-        for lo in range(0, len(texts), chunk):
-            h, owner = shingler.hashes(texts[lo:lo + chunk])
+        for lo, hi in chunks(texts):  # hits are rare: keep each batch's arrays small
+            h, owner = shingler.hashes(texts[lo:hi])
             pos = np.minimum(np.searchsorted(grams, h), len(grams) - 1)
             hit = grams[pos] == h
             for doc in np.unique(owner[hit]).tolist():
