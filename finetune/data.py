@@ -19,6 +19,7 @@ from datasets import Dataset, load_dataset
 from transformers import DataCollatorForSeq2Seq, PreTrainedTokenizerBase
 from transformers.trainer_pt_utils import get_length_grouped_indices
 
+from curation.loading import sha256_file
 from finetune.chat import IGNORE_INDEX, EncodingStats, encode_batch, format_problem
 from finetune.errors import DatasetNotFoundError, FinetuneError
 from finetune.tokenizer import cache_root
@@ -35,14 +36,6 @@ def _looks_local(spec: str) -> bool:
         or spec.count("/") > 1
         or "\\" in spec
     )
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def load_built_dataset(spec: str, split: str = "train") -> tuple[Dataset, dict[str, Any]]:
@@ -77,7 +70,7 @@ def load_built_dataset(spec: str, split: str = "train") -> tuple[Dataset, dict[s
                 "(`curation build` output, e.g. build/aurora-zh/v2/)?"
             )
         lineage["path"] = str(path.resolve())
-        lineage["data_files_sha256"] = {str(p.relative_to(path)): _sha256(p) for p in files}
+        lineage["data_files_sha256"] = {str(p.relative_to(path)): sha256_file(p) for p in files}
         load_spec = str(path)
         # datasets caches a local folder under its *name* only (datasets 5.0: two different
         # `v2/` folders share one cache and the second silently loads the first's rows), so

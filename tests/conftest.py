@@ -24,3 +24,14 @@ def benchmarks_in_cwd(tmp_path_factory, monkeypatch):
         target.symlink_to(bm.fixture_dir(task), target_is_directory=True)
     monkeypatch.chdir(work)
     return work
+
+
+@pytest.fixture(scope="module")
+def one_torch_thread():
+    """Tiny models on 2 shared cores run several times faster single-threaded."""
+    import torch
+
+    before = torch.get_num_threads()
+    torch.set_num_threads(1)
+    yield
+    torch.set_num_threads(before)

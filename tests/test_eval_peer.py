@@ -7,21 +7,13 @@ differences between letters (next-token logits and log-softmax share the normali
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 import torch
 
 from eval.benchmarks import LETTERS, fixture_dir, load_local
 from eval.runner import encode_all, score_encoded
 
-
-@pytest.fixture(autouse=True, scope="module")
-def _one_thread() -> Iterator[None]:
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 
 
 @pytest.mark.parametrize(("task", "split", "lang", "n_shot"), [

@@ -19,21 +19,10 @@ from curation.errors import RecipeError
 from curation.minhash import Shingler, Signer
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from curation.steps.exact_dedup import check_dedup_params, in_scope
+from curation.steps.dedup_keys import check_dedup_params, dedup_texts, in_scope
 from curation.steps.keep_policy import KeepPolicy, duplicate_stats
 
 EXAMPLES = 3
-
-
-def dedup_texts(table: pl.DataFrame, key: str) -> list[str]:
-    """What near-dedup compares: all turns' text, or the first user prompt."""
-    if key == "first_prompt":
-        expr = pl.col("messages").list.eval(
-            pl.element().filter(pl.element().struct.field("role") == "user")
-            .struct.field("content")).list.first().fill_null("")
-    else:
-        expr = pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
-    return table.select(expr.alias("t"))["t"].to_list()
 
 
 @register
