@@ -15,6 +15,7 @@ from typing import Any
 
 import polars as pl
 
+from cards.plots import write_figures
 from cards.render import render_dataset_card
 from curation import pipeline
 from curation.errors import CurationError, InputError, InvariantError
@@ -177,6 +178,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
+        manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
         (tmp / "manifest.json").write_text(

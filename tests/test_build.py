@@ -58,8 +58,11 @@ def test_build_writes_a_hub_layout_that_datasets_loads(tmp_path, sources, capsys
     assert cli("build", "--version", "v2", "--out", str(tmp_path / "out"),
                *source_args(sources)) == 0
     out = tmp_path / "out" / "aurora-zh" / "v2"
-    assert sorted(p.name for p in out.iterdir()) == ["README.md", "data", "manifest.json",
-                                                      "removed.parquet"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "README.md", "composition.png", "data", "funnel.png", "manifest.json", "removed.parquet"]
+    card_text = (out / "README.md").read_text(encoding="utf-8")
+    assert "](funnel.png)" in card_text and "](composition.png)" in card_text
+    assert (out / "funnel.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     c = manifest["counts"]
     assert c["input"] == 9 and c["kept"] + c["removed"] == c["input"]

@@ -437,3 +437,22 @@ def test_overfit_eight_conversations_halves_the_loss(tmp_path: Path) -> None:
         [round(r["loss"], 2) for r in _log(tmp_path / "out") if "loss" in r],
     )
     assert last <= first / 2
+
+
+def test_qlora_on_the_curated_sample_records_its_lineage(tmp_path: Path) -> None:
+    """The real hand-off: `curation build --sample` output -> `python -m finetune` (4-bit)."""
+    from curation import recipe as recipes
+    from curation.build import build
+    from finetune.cli import main as finetune_main
+
+    built = build(recipes.load("v2"), out=tmp_path / "build", sample=True)
+    out = tmp_path / "run"
+    assert finetune_main(["--dataset", str(built.path), "--model", "tiny-mixtral",
+                          "--output", str(out), "--max-steps", "2", "--cutoff-len", "256",
+                          "--logging-steps", "1"]) == 0
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["dataset"]["fingerprint"] == built.manifest["fingerprint"]
+    assert manifest["dataset"]["version"] == "v2"
+    assert manifest["model"]["quantization"]["load_in_4bit"]  # Aurora's default: QLoRA
+    assert manifest["model"]["router_types"] == ["Linear"]
+    assert (out / "adapter" / "adapter_config.json").is_file() and (out / "loss.png").is_file()
