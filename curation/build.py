@@ -143,7 +143,16 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
     result = pipeline.run(table, steps)
     per_source = check_conservation(inputs, result.kept, result.removed)
 
-    manifest: dict[str, Any] = {
+    manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample)
+    _write_version(target, manifest, result)
+    return BuildResult(target, manifest)
+
+
+def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str, int],
+              input_stats: dict[str, Any], result: pipeline.PipelineResult,
+              per_source: dict[str, dict[str, int]], sample: bool) -> dict[str, Any]:
+    """Everything a reader needs to trust and reproduce the version."""
+    return {
         "dataset": recipe.dataset,
         "version": recipe.version,
         "sample": sample,
@@ -156,7 +165,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
             for s in recipe.sources
         ],
         "counts": {
-            "input": table.height,
+            "input": sum(inputs.values()),
             "kept": result.kept.height,
             "removed": result.removed.height,
             "per_source": per_source,
@@ -172,8 +181,12 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         "fingerprint": fingerprint(result.kept),
     }
 
+
+def _write_version(target: Path, manifest: dict[str, Any],
+                   result: pipeline.PipelineResult) -> None:
+    """Write into a temp folder beside the target, then rename: all or nothing."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{recipe.version}-", dir=target.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
     try:
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
@@ -194,7 +207,6 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
-    return BuildResult(target, manifest)
 
 
 def _removal_examples(removed: pl.DataFrame, per_reason: int = 1,
