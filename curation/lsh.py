@@ -58,7 +58,7 @@ def _bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
 
 
 def exact_jaccard(shingler: Shingler, texts: Sequence[str], i: np.ndarray,
-                  j: np.ndarray, chunk_pairs: int = 50_000) -> np.ndarray:
+                  j: np.ndarray, chunk_pairs: int = 10_000) -> np.ndarray:
     """Exact Jaccard of the shingle (hash) sets of each pair (i[k], j[k]).
 
     Pairs are taken in chunks so only the shingles of one chunk's documents
