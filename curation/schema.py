@@ -8,7 +8,7 @@ system prompt) and ``messages`` (list of ``{role, content}``).
 from __future__ import annotations
 
 import json
-from typing import Any, TypedDict
+from typing import TypedDict
 
 import polars as pl
 import pyarrow as pa
@@ -69,13 +69,6 @@ def empty_table() -> pl.DataFrame:
 
 def empty_removed() -> pl.DataFrame:
     return pl.DataFrame(schema=REMOVED_SCHEMA)
-
-
-def make_table(rows: list[dict[str, Any]]) -> pl.DataFrame:
-    """Rows (dicts with the schema's keys) to a table with the exact schema."""
-    if not rows:
-        return empty_table()
-    return pl.DataFrame(rows, schema=SCHEMA, orient="row" if isinstance(rows[0], tuple) else None)
 
 
 def conversations(table: pl.DataFrame) -> list[Conversation]:

@@ -154,12 +154,6 @@ def scripts(text: str) -> Scripts:
                    jp=n[JP], kana=n[KANA], hangul=n[HANGUL], latin=n[LATIN], other=n[LETTER])
 
 
-def script_counts(text: str) -> dict[str, int]:
-    """Han / kana / hangul / latin counts (the short form of :func:`scripts`)."""
-    s = scripts(text)
-    return {"han": s.han, "kana": s.kana, "hangul": s.hangul, "latin": s.latin}
-
-
 # --- token estimate ------------------------------------------------------------------
 
 # Mixtral's sentencepiece tokenizer (32k vocabulary with byte fallback), fitted by least

@@ -64,7 +64,7 @@ def test_turn_repair_precision_and_valid_structure(result):
 
 
 def test_token_estimate_is_close_to_mixtral(result):
+    # The suite runs with the [train] extra, so the real Mixtral tokenizer is there to compare.
     tok = result["tokens"]
-    if "mean_rel_error" not in tok:
-        pytest.skip("sentencepiece / mistral-common not installed")
+    assert "mean_rel_error" in tok, tok
     assert abs(tok["mean_rel_error"]) <= 0.1
