@@ -41,6 +41,11 @@ def dataset_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return write_built_dataset(tmp_path_factory.mktemp("built") / "v1", fingerprint="fp-e2e-42")
 
 
+# The plain-LoRA run, and its resumption, which must use the very same settings.
+LORA_RUN = [*QUICK, "--no-load-in-4bit", "--max-steps", "4", "--save-steps", "2",
+            "--learning-rate", "1e-3"]
+
+
 @pytest.fixture(scope="module")
 def lora_run(dataset_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Plain LoRA, in process: 4 steps, checkpoints at 2 and 4, merged copy saved."""
@@ -50,14 +55,7 @@ def lora_run(dataset_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Pat
         str(dataset_dir),
         "--output",
         str(output),
-        *QUICK,
-        "--no-load-in-4bit",
-        "--max-steps",
-        "4",
-        "--save-steps",
-        "2",
-        "--learning-rate",
-        "1e-3",
+        *LORA_RUN,
         "--merge",
     ]
     assert main(args) == 0
@@ -359,14 +357,7 @@ def test_resume_continues_exactly_where_it_stopped(
         str(dataset_dir),
         "--output",
         str(resumed),
-        *QUICK,
-        "--no-load-in-4bit",
-        "--max-steps",
-        "4",
-        "--save-steps",
-        "2",
-        "--learning-rate",
-        "1e-3",
+        *LORA_RUN,
     ]
     assert main(args) == 0
     manifest = json.loads((resumed / "manifest.json").read_text())
