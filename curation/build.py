@@ -174,7 +174,14 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
                 result.removed.group_by("step", "reason").len()
                 .sort("step", "reason").iter_rows()
             },
+            "trimmed": result.trimmed.height,
+            "trimmed_by_reason": {
+                f"{step}/{reason}": n for step, reason, n in
+                result.trimmed.group_by("step", "reason").len()
+                .sort("step", "reason").iter_rows()
+            },
         },
+        "measured_precision": measured_precision(recipe),
         "steps": [r.to_dict() for r in result.reports],
         "stats": {"input": input_stats, "output": table_stats(result.kept)},
         "packages": _versions(),
@@ -191,6 +198,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
+        manifest["outputs"] = _write_judgments(result, tmp)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
@@ -207,6 +215,31 @@ def _write_version(target: Path, manifest: dict[str, Any],
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+
+
+def _write_judgments(result: pipeline.PipelineResult, root: Path) -> dict[str, Any]:
+    """trimmed.parquet (what trimming cut) and signals.parquet (what the judging steps
+    measured on each record), with their row counts and sha256."""
+    out = {}
+    for name, frame in (("trimmed.parquet", result.trimmed), ("signals.parquet", result.signals)):
+        frame.write_parquet(root / name)
+        out[name] = {"rows": frame.height, "sha256": sha256_file(root / name)}
+    return out
+
+
+def measured_precision(recipe: Recipe) -> dict[str, Any] | None:
+    """The precision file the recipe names (``precision: FILE``, relative to the
+    recipe; written by ``python -m curation review --score``), for the card."""
+    name = recipe.raw.get("precision")
+    if not name:
+        return None
+    path = Path(name)
+    if not path.is_absolute() and recipe.path is not None:
+        path = recipe.path.parent / path
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise CurationError(f"recipe {recipe.version}: precision file {path}: {e}") from None
 
 
 def _removal_examples(removed: pl.DataFrame, per_reason: int = 1,

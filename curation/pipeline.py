@@ -9,7 +9,14 @@ from typing import Any
 import polars as pl
 
 from curation.errors import InvariantError
-from curation.schema import REMOVED_SCHEMA, empty_removed
+from curation.schema import (
+    REMOVED_SCHEMA,
+    SIGNALS_SCHEMA,
+    TRIMMED_SCHEMA,
+    empty_removed,
+    empty_signals,
+    empty_trimmed,
+)
 from curation.steps import Step
 
 
@@ -34,6 +41,8 @@ class PipelineResult:
     kept: pl.DataFrame
     removed: pl.DataFrame
     reports: list[StepReport]
+    trimmed: pl.DataFrame = field(default_factory=empty_trimmed)
+    signals: pl.DataFrame = field(default_factory=empty_signals)
 
 
 def step_params(step: Step) -> dict[str, Any]:
@@ -43,6 +52,8 @@ def step_params(step: Step) -> dict[str, Any]:
 def run(table: pl.DataFrame, steps: list[tuple[str, Step]]) -> PipelineResult:
     """Apply (label, step) pairs in order; each sees the previous one's kept rows."""
     removed = [empty_removed()]
+    trimmed = [empty_trimmed()]
+    signals = [empty_signals()]
     reports = []
     for label, step in steps:
         start = time.perf_counter()
@@ -52,11 +63,19 @@ def run(table: pl.DataFrame, steps: list[tuple[str, Step]]) -> PipelineResult:
             raise InvariantError(
                 f"step {label}: {table.height} rows in, {result.kept.height} kept + "
                 f"{result.removed.height} removed")
+        if result.trimmed.height and not result.trimmed["id"].is_in(
+                result.kept["id"].implode()).all():
+            raise InvariantError(f"step {label}: a trimmed record is not among the kept ones")
         removed.append(result.removed.with_columns(pl.lit(label).alias("step"))
                        .select(list(REMOVED_SCHEMA)))
+        trimmed.append(result.trimmed.with_columns(pl.lit(label).alias("step"))
+                       .select(list(TRIMMED_SCHEMA)))
+        signals.append(result.signals.with_columns(pl.lit(label).alias("step"))
+                       .select(list(SIGNALS_SCHEMA)))
         reports.append(StepReport(label, step.name, step_params(step), table.height,
                                   result.kept.height,
                                   result.removed.height, result.changed, round(seconds, 3),
                                   result.stats))
         table = result.kept
-    return PipelineResult(table, pl.concat(removed), reports)
+    return PipelineResult(table, pl.concat(removed), reports, pl.concat(trimmed),
+                          pl.concat(signals))

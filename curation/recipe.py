@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass, field
@@ -41,6 +42,7 @@ class Recipe:
     sources: list[Source]
     steps: list[tuple[str, str, dict[str, Any]]]  # (label, registered step, parameters)
     raw: dict[str, Any] = field(repr=False)
+    path: Path | None = field(default=None, repr=False, compare=False)  # the YAML file, if any
 
     @property
     def sha256(self) -> str:
@@ -135,4 +137,4 @@ def load(version_or_path: str) -> Recipe:
         raise RecipeError(f"{path}: invalid YAML: {e}") from None
     if not isinstance(raw, dict):
         raise RecipeError(f"{path}: a recipe is a YAML mapping")
-    return parse(raw, str(path))
+    return dataclasses.replace(parse(raw, str(path)), path=path)

@@ -86,9 +86,10 @@ def test_language_id_keep_rule_per_role():
     r = step(table(
         chat("Explain gravity in one sentence.", "引力是物体之间相互吸引的力，质量越大吸引越强。"),
         chat("解释一下引力。", "Gravity is the force by which masses attract one another."),
-        chat("用日语打招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),
+        chat("打个招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),
+        chat("用日语打招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),  # asked for
     ))
-    assert r.kept["source_index"].to_list() == [0]
+    assert r.kept["source_index"].to_list() == [0, 3]
     assert r.removed["reason"].to_list() == ["language_en", "language_ja"]
     assert "assistant turn 1 is en" in r.removed["detail"][0]
 
