@@ -21,11 +21,11 @@ from typing import ClassVar
 import numpy as np
 import polars as pl
 
+from curation import benchmarks as bm
 from curation.errors import CurationError, RecipeError
 from curation.minhash import Shingler, chunks
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from eval import benchmarks as bm
 
 WORD_TASKS = {"mmlu"}  # English benchmarks: word n-grams
 
