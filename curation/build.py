@@ -23,6 +23,7 @@ from curation.loading import LoadedSource, load_source, sha256_file
 from curation.recipe import Recipe, Source, sample_path
 from curation.schema import content_key
 from curation.stats import table_stats
+from curation.steps.decontaminate import contamination_report
 
 SHARD_ROWS = 100_000
 PACKAGES = ("aurora-curation", "polars", "pyarrow", "datasets", "datasketch", "opencc",
@@ -182,6 +183,7 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
             },
         },
         "measured_precision": measured_precision(recipe),
+        "contamination": contamination_report(result.reports),
         "steps": [r.to_dict() for r in result.reports],
         "stats": {"input": input_stats, "output": table_stats(result.kept)},
         "packages": _versions(),

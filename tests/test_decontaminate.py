@@ -4,11 +4,11 @@ removed with the benchmark as the reason; clean records stay."""
 import pytest
 from helpers import chat, table
 
+from curation import benchmarks as bm
 from curation import recipe as recipes
 from curation.build import build
 from curation.errors import CurationError, RecipeError
 from curation.steps.decontaminate import Decontaminate
-from eval import benchmarks as bm
 
 ALL = [{"task": t, "path": "fixture"} for t in ("ceval", "cmmlu", "mmlu")]
 
