@@ -62,7 +62,9 @@ class LanguageId(RecordStep):
             if lang in self.max_share:
                 capped = capped or lang
                 continue
-            return langs, Drop(f"language_{lang}",
+            # the reason is the language code ("language_id/ja"): a "language_" prefix
+            # made Indonesian "language_id", the step's own name
+            return langs, Drop(lang,
                                f"{role} turn {i} is {lang}; allowed: {', '.join(allowed)}")
         return langs, capped
 
@@ -80,7 +82,7 @@ class LanguageId(RecordStep):
             for _, i in candidates:
                 langs = plan[i][0]
                 plan[i] = (langs, None if i in keep else Drop(
-                    f"language_{lang}_over_cap",
+                    f"{lang}_over_cap",
                     f"uses {lang}; {lang} capped at {self.max_share[lang]:.0%} of the output"))
         self._plan = iter(plan)
         try:
