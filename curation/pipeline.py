@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 
 from curation.errors import InvariantError
+from curation.progress import phase
 from curation.schema import (
     REMOVED_SCHEMA,
     SIGNALS_SCHEMA,
@@ -55,10 +56,13 @@ def run(table: pl.DataFrame, steps: list[tuple[str, Step]]) -> PipelineResult:
     trimmed = [empty_trimmed()]
     signals = [empty_signals()]
     reports = []
-    for label, step in steps:
-        start = time.perf_counter()
-        result = step(table)
-        seconds = time.perf_counter() - start
+    for n, (label, step) in enumerate(steps, 1):
+        with phase(f"step {n}/{len(steps)} {label}") as ph:
+            start = time.perf_counter()
+            result = step(table)
+            seconds = time.perf_counter() - start
+            ph.summary = (f"{table.height} -> {result.kept.height} "
+                          f"({result.removed.height} removed, {result.changed} changed)")
         if result.kept.height + result.removed.height != table.height:
             raise InvariantError(
                 f"step {label}: {table.height} rows in, {result.kept.height} kept + "
