@@ -19,6 +19,7 @@ from cards.plots import write_figures
 from cards.render import render_dataset_card
 from curation import pipeline
 from curation.errors import CurationError, InputError, InvariantError
+from curation.executors import Executor
 from curation.loading import LoadedSource, load_source, sha256_file
 from curation.recipe import Recipe, Source, sample_path
 from curation.schema import content_key
@@ -123,7 +124,9 @@ def _write_shards(table: pl.DataFrame, root: Path) -> list[dict[str, Any]]:
 
 
 def build(recipe: Recipe, *, out: Path, sample: bool = False,
-          source_paths: dict[str, str] | None = None, force: bool = False) -> BuildResult:
+          source_paths: dict[str, str] | None = None, force: bool = False,
+          executor: Executor | None = None) -> BuildResult:
+    """``executor`` runs the steps (default: this process; see curation.executors)."""
     source_paths = source_paths or {}
     unknown = set(source_paths) - {s.name for s in recipe.sources}
     if unknown:
@@ -140,7 +143,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
     table = pl.concat([ld.table for ld in loaded.values()])
     inputs = {name: ld.table.height for name, ld in loaded.items()}
     input_stats = table_stats(table)
-    result = pipeline.run(table, steps)
+    result = pipeline.run(table, steps, executor)
     per_source = check_conservation(inputs, result.kept, result.removed)
 
     manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample)

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from contextlib import closing
 from pathlib import Path
 
+from curation import executors, versions
 from curation import recipe as recipes
-from curation import versions
 from curation.build import build
 from curation.errors import CurationError
+from curation.executors import EXECUTORS
 
 
 def _source_arg(value: str) -> tuple[str, str]:
@@ -40,6 +42,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--force", action="store_true", help="replace an existing build of the version")
     b.add_argument("--source", type=_source_arg, action="append", default=[],
                    metavar="NAME=PATH", help="read source NAME from a local file (repeatable)")
+    b.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes (local) or CPUs (ray) for per-record steps "
+                   "(default: all cores); the result is the same for every N")
+    b.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="local processes (default) or a Ray cluster (needs the ray extra)")
+    b.add_argument("--address", help="Ray cluster address (ray://HOST:10001 or auto); "
+                   "default: start a local Ray")
 
     sub.add_parser("recipes", help="list the recipe versions shipped with the package")
 
@@ -114,8 +123,13 @@ def main(argv: list[str] | None = None) -> int:
             print(f"pushed: {publish.push(plan)}")
             return 0
         recipe = recipes.load(args.version)
-        result = build(recipe, out=args.out, sample=args.sample,
-                       source_paths=dict(args.source), force=args.force)
+        if args.workers is not None and args.workers < 1:
+            raise CurationError("--workers must be at least 1")
+        with closing(executors.make(args.executor, workers=args.workers,
+                                    address=args.address)) as executor:
+            result = build(recipe, out=args.out, sample=args.sample,
+                           source_paths=dict(args.source), force=args.force,
+                           executor=executor)
         _print_summary(result.manifest, result.path)
         return 0
     except CurationError as e:

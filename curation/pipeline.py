@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import polars as pl
 
 from curation.errors import InvariantError
+from curation.executors import Executor, LocalExecutor
 from curation.schema import REMOVED_SCHEMA, empty_removed
 from curation.steps import Step
 
@@ -40,23 +40,26 @@ def step_params(step: Step) -> dict[str, Any]:
     return {f.name: getattr(step, f.name) for f in fields(step) if f.init}  # type: ignore[arg-type]
 
 
-def run(table: pl.DataFrame, steps: list[tuple[str, Step]]) -> PipelineResult:
-    """Apply (label, step) pairs in order; each sees the previous one's kept rows."""
+def run(table: pl.DataFrame, steps: list[tuple[str, Step]],
+        executor: Executor | None = None) -> PipelineResult:
+    """Apply (label, step) pairs in order; each sees the previous one's kept rows.
+    ``executor`` says where they run (default: this process)."""
     removed = [empty_removed()]
     reports = []
-    for label, step in steps:
-        start = time.perf_counter()
-        result = step(table)
-        seconds = time.perf_counter() - start
-        if result.kept.height + result.removed.height != table.height:
+    rows_in = table.height
+    for (label, step), outcome in zip(steps, (executor or LocalExecutor(1)).run(table, steps),
+                                      strict=True):
+        result = outcome.result
+        if outcome.rows_out + result.removed.height != rows_in:
             raise InvariantError(
-                f"step {label}: {table.height} rows in, {result.kept.height} kept + "
+                f"step {label}: {rows_in} rows in, {outcome.rows_out} kept + "
                 f"{result.removed.height} removed")
         removed.append(result.removed.with_columns(pl.lit(label).alias("step"))
                        .select(list(REMOVED_SCHEMA)))
-        reports.append(StepReport(label, step.name, step_params(step), table.height,
-                                  result.kept.height,
-                                  result.removed.height, result.changed, round(seconds, 3),
-                                  result.stats))
+        reports.append(StepReport(label, step.name, step_params(step), rows_in,
+                                  outcome.rows_out,
+                                  result.removed.height, result.changed,
+                                  round(outcome.seconds, 3), result.stats))
+        rows_in = outcome.rows_out
         table = result.kept
     return PipelineResult(table, pl.concat(removed), reports)
