@@ -26,6 +26,7 @@ from cards.plots import write_figures
 from cards.render import render_dataset_card
 from curation import pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
+from curation.executors import Executor
 from curation.loading import (
     LOAD_STEP,
     LoadedSource,
@@ -219,7 +220,8 @@ def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str
 
 def build(recipe: Recipe, *, out: Path, sample: bool = False,
           source_paths: dict[str, str] | None = None, force: bool = False,
-          allow_empty_sources: bool = False) -> BuildResult:
+          allow_empty_sources: bool = False, executor: Executor | None = None) -> BuildResult:
+    """``executor`` runs the steps (default: this process; see curation.executors)."""
     source_paths = source_paths or {}
     plans = preflight(recipe, out=out, sample=sample, source_paths=source_paths, force=force)
     target = out / recipe.dataset / recipe.version
@@ -245,7 +247,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
         input_stats = table_stats(table)
-        result = pipeline.run(table, steps)
+        result = pipeline.run(table, steps, executor)
         result = pipeline.PipelineResult(result.kept, pl.concat([quarantined, result.removed]),
                                          result.reports)
         per_source = check_conservation(inputs, result.kept, result.removed)

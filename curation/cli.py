@@ -6,12 +6,14 @@ import argparse
 import json
 import signal
 import sys
+from contextlib import closing
 from pathlib import Path
 
+from curation import executors, versions
 from curation import recipe as recipes
-from curation import versions
 from curation.build import build
 from curation.errors import CurationError, report_bug
+from curation.executors import EXECUTORS
 
 
 def _source_arg(value: str) -> tuple[str, str]:
@@ -44,6 +46,13 @@ def parser() -> argparse.ArgumentParser:
                    "source; not with --sample)")
     b.add_argument("--allow-empty-sources", action="store_true",
                    help="build even when a source has no records (otherwise an error)")
+    b.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes (local) or CPUs (ray) for per-record steps "
+                   "(default: all cores); the result is the same for every N")
+    b.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="local processes (default) or a Ray cluster (needs the ray extra)")
+    b.add_argument("--address", help="Ray cluster address (ray://HOST:10001 or auto); "
+                   "default: start a local Ray")
 
     sub.add_parser("recipes", help="list the recipe versions shipped with the package")
 
@@ -146,8 +155,13 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         overrides = _source_overrides(args)
         recipe = recipes.load(args.version)
-        result = build(recipe, out=args.out, sample=args.sample, source_paths=overrides,
-                       force=args.force, allow_empty_sources=args.allow_empty_sources)
+        if args.workers is not None and args.workers < 1:
+            raise CurationError("--workers must be at least 1")
+        with closing(executors.make(args.executor, workers=args.workers,
+                                    address=args.address)) as executor:
+            result = build(recipe, out=args.out, sample=args.sample, source_paths=overrides,
+                           force=args.force, allow_empty_sources=args.allow_empty_sources,
+                           executor=executor)
         _print_summary(result.manifest, result.path)
         return 0
     except CurationError as e:

@@ -7,7 +7,6 @@ are reported together, each with its line in the YAML file.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import hashlib
 import json
