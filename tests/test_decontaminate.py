@@ -22,7 +22,8 @@ NAT = ("某公司内网使用私有地址段192.168.10.0/24，出口路由器只
        "提供访问互联网的服务，这种地址转换方式通常称为____。",
        ("静态NAT", "动态NAT", "端口地址转换", "代理ARP"), "C")
 WINDOWS = ("Windows是一种____。",
-           ("多用户多任务操作系统", "单用户单任务操作系统", "单用户多任务操作系统", "实时操作系统"), "C")
+           ("多用户多任务操作系统", "单用户单任务操作系统", "单用户多任务操作系统",
+            "实时操作系统"), "C")
 STEAM = ("第一次工业革命首先发生在英国，它的主要标志是下列哪一项发明得到广泛使用？",
          ("蒸汽机", "内燃机", "发电机", "电报机"), "A")
 EDU = ("教育是一种____。", ("社会现象", "自然现象", "心理现象", "生理现象"), "A")
@@ -170,7 +171,8 @@ def test_malformed_benchmark_file_is_a_clear_error(tmp_path):
 def test_build_stops_on_an_empty_benchmark_folder_before_loading_data(tmp_path):
     (tmp_path / "bench").mkdir()
     raw = recipes.load("v1").raw | {"steps": [
-        {"step": "decontaminate", "benchmarks": [{"task": "mmlu", "path": str(tmp_path / "bench")}]}]}
+        {"step": "decontaminate",
+         "benchmarks": [{"task": "mmlu", "path": str(tmp_path / "bench")}]}]}
     with pytest.raises(CurationError, match=r"^decontaminate: mmlu benchmark folder .*bench has "
                                             r"no"):
         # The sources do not exist: the benchmark error must come first.
