@@ -249,7 +249,7 @@ def _clusters(rec_pos: np.ndarray, part_pos: np.ndarray, part: Part, n: int,
         return [(1.0, int(p), int(p) + part.length) for p in rec_pos[:3]]
     order = np.argsort(rec_pos, kind="stable")
     rec_pos, part_pos = rec_pos[order], part_pos[order]
-    cuts = np.flatnonzero(np.diff(rec_pos) > part.length + n) + 1
+    cuts = np.flatnonzero(np.diff(rec_pos) > 2 * n) + 1  # an edit skips n grams
     out = []
     for r, p in zip(np.split(rec_pos, cuts), np.split(part_pos, cuts), strict=True):
         out.append((_coverage(p, part.length, n), int(r[0]), int(r[-1]) + n))
@@ -278,8 +278,10 @@ def evidence(record: Record, item: Item, rule: Rule) -> Evidence | None:
                 continue
             found.append(k)
             opt_tokens += opt.length
-            span_lo = min(span_lo, int(at.min()))
-            span_hi = max(span_hi, int(at.max()) + (opt.length if opt.seq is not None else n))
+            after = at[at >= lo]  # options follow their question: take the first occurrence
+            first = int(after.min()) if len(after) else int(at.max())
+            span_lo = min(span_lo, first)
+            span_hi = max(span_hi, first + (opt.length if opt.seq is not None else n))
         q_tokens = round(cov * q.length)
         answer = item.answer is not None and item.answer in found
         if len(found) >= rule.min_options and q_tokens + opt_tokens >= rule.min_tokens:

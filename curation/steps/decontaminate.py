@@ -157,13 +157,13 @@ class Decontaminate(Step):
         per: dict[tuple[str, str], dict[str, Any]] = {}
         for it in items:
             row = per.setdefault((it.task, it.split), {
-                "task": it.task, "split": it.split, "items": 0, "checked": 0, "too_short": 0,
+                "task": it.task, "split": it.split, "questions": 0, "checked": 0, "too_short": 0,
                 "records_removed": 0, "items_found": 0})
-            row["items"] += 1
+            row["questions"] += 1
         for k in checked:
             per[(items[k].task, items[k].split)]["checked"] += 1
         for row in per.values():
-            row["too_short"] = row["items"] - row["checked"]
+            row["too_short"] = row["questions"] - row["checked"]
         examples: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for key in {(items[k].task, items[k].split, k) for k, _ in verdict.values()}:
             per[key[:2]]["items_found"] += 1
