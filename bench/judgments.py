@@ -45,6 +45,10 @@ ROOT = Path(__file__).resolve().parent.parent
 LABELS = ROOT / "bench" / "labeled" / "real" / "labels.csv"
 OUT = ROOT / "bench" / "results" / "judgments.json"
 SPLITS = ("tune", "test", "all")
+# Their removals are judged against a survivor, not on the record: not scored here. The
+# token budget (turn_repair/over_budget) is a length policy, likewise not scored.
+DEDUP_STEPS = ("exact_dedup", "minhash_dedup", "prompt_dedup")
+NOT_JUDGED = {("turn_repair", "over_budget")}
 Key = tuple[str, int]  # (source file name, record index in that file)
 
 
@@ -160,6 +164,7 @@ def judge_group(keys: list[Key], labels: dict[Key, Label], outcomes: dict[Key, O
         mine = [k for k in keys if split == "all" or split_of(*k) == split]
         lab = [k for k in mine if k in labels]
         right = other_reason = partial = 0
+        wrong = {"good": 0, "partial": 0, "bad": 0, "too_late": 0}
         for k in lab:
             label = labels[k]
             partial += label.verdict == "partial"
@@ -169,11 +174,14 @@ def judge_group(keys: list[Key], labels: dict[Key, Label], outcomes: dict[Key, O
                 ok = label.verdict == "partial" and not kept_error(label, outcomes[k])
             right += ok
             other_reason += ok and label.reason != outcomes[k].reason
+            if not ok:
+                late = kind == "trimmed" and label.verdict == "partial"
+                wrong["too_late" if late else label.verdict] += 1
         ci = wilson(right, len(lab))
         res[split] = {"n": len(mine), "labeled": len(lab), "right": right,
                       "precision": right / len(lab) if lab else None,
                       "ci95": list(ci) if ci else None, "partial": partial,
-                      "right_other_reason": other_reason}
+                      "right_other_reason": other_reason, "wrong": wrong}
     return res
 
 
@@ -235,10 +243,14 @@ def judge(version: Path, labels: dict[Key, Label], baseline: Path, kept_sample: 
             groups[(kind, step, "language_*")] += keys
     rules = []
     for (kind, step, reason), keys in sorted(groups.items()):
+        if step in DEDUP_STEPS or (step, reason) in NOT_JUDGED:
+            rules.append({"kind": kind, "step": step, "reason": reason, "n": len(keys),
+                          "judged": False})
+            continue
         res = judge_group(keys, labels, outcomes, kind)
         needed = max(0, min(len(keys), 30) - res["all"]["labeled"])
-        rules.append({"kind": kind, "step": step, "reason": reason, "splits": res,
-                      "unlabeled_needed": needed})
+        rules.append({"kind": kind, "step": step, "reason": reason, "n": len(keys),
+                      "judged": True, "splits": res, "unlabeled_needed": needed})
     order = kept_sample_order(baseline, seed)[:kept_sample]
     kept = judge_kept(labels, outcomes, base)
     kept["sample_unlabeled_needed"] = sum(k not in labels for k in order)
@@ -258,15 +270,22 @@ def _fmt(r: dict[str, Any], key: str) -> str:
 
 def markdown(result: dict[str, Any]) -> str:
     head = ("| kind | step | reason | n | labeled (tune/test) | precision test [95% CI] "
-            "| precision all [95% CI] | partial | right, other reason |")
+            "| precision all [95% CI] | wrong: good/partial/bad/too late "
+            "| right, other reason |")
     lines = [head, "|" + "---|" * 9]
     for r in result["rules"]:
+        if not r["judged"]:
+            lines.append(f"| {r['kind']} | {r['step']} | {r['reason']} | {r['n']} "
+                         "| not judged (dedup / length policy) | | | | |")
+            continue
         s = r["splits"]
+        w = s["all"]["wrong"]
         lines.append(
             f"| {r['kind']} | {r['step']} | {r['reason']} | {s['all']['n']} "
             f"| {s['all']['labeled']} ({s['tune']['labeled']}/{s['test']['labeled']}) "
             f"| {_fmt(s['test'], 'precision')} | {_fmt(s['all'], 'precision')} "
-            f"| {s['all']['partial']} | {s['all']['right_other_reason']} |")
+            f"| {w['good']}/{w['partial']}/{w['bad']}/{w['too_late']} "
+            f"| {s['all']['right_other_reason']} |")
     k = result["kept"]
     lines += ["", "| kept-set error | kept | labeled | errors | rate [95% CI] | covered |",
               "|---|---|---|---|---|---|"]
@@ -274,8 +293,8 @@ def markdown(result: dict[str, Any]) -> str:
         r = k[split]
         lines.append(f"| {split} | {r['kept']} | {r['labeled']} | {r['errors']} "
                      f"| {_fmt(r, 'error_rate')} | {r['covered_share']:.3f} |")
-    needed = [f"{r['step']}/{r['reason']}: {r['unlabeled_needed']}"
-              for r in result["rules"] if r["unlabeled_needed"]]
+    needed = [f"{r['kind']} {r['step']}/{r['reason']}: {r['unlabeled_needed']}"
+              for r in result["rules"] if r["judged"] and r["unlabeled_needed"]]
     lines += ["", f"unlabeled but needed: kept sample {k['sample_unlabeled_needed']}; "
               + ("; ".join(needed) or "no rule"),
               "kept records in strata without labels: "
