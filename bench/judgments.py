@@ -17,7 +17,8 @@ trimmed.parquet when the build trims). Labels are intrinsic to a record (file, i
 - the kept-set error is the share of kept records a reader would remove (``bad``, or a
   ``partial`` kept with its bad turn).
 
-Each figure is given per split (``tune``: what rules may be tuned on; ``test``: held out)
+Records judged wrong are listed (file:index, label) for the tune split only. Each
+figure is given per split (``tune``: what rules may be tuned on; ``test``: held out)
 and overall, with Wilson 95% intervals. The kept-set error is estimated on a seeded random
 sample of the kept records: stratified by what BASE_DIR (default: the build itself) did
 with each record, because records BASE_DIR removed were labeled at a much higher rate
@@ -165,6 +166,7 @@ def judge_group(keys: list[Key], labels: dict[Key, Label], outcomes: dict[Key, O
         lab = [k for k in mine if k in labels]
         right = other_reason = partial = 0
         wrong = {"good": 0, "partial": 0, "bad": 0, "too_late": 0}
+        wrong_keys: list[str] = []
         for k in lab:
             label = labels[k]
             partial += label.verdict == "partial"
@@ -177,11 +179,15 @@ def judge_group(keys: list[Key], labels: dict[Key, Label], outcomes: dict[Key, O
             if not ok:
                 late = kind == "trimmed" and label.verdict == "partial"
                 wrong["too_late" if late else label.verdict] += 1
+                if split == "tune":  # test-split mistakes stay unnamed: no tuning on them
+                    wrong_keys.append(f"{k[0]}:{k[1]} {label.verdict}/{label.reason}")
         ci = wilson(right, len(lab))
         res[split] = {"n": len(mine), "labeled": len(lab), "right": right,
                       "precision": right / len(lab) if lab else None,
                       "ci95": list(ci) if ci else None, "partial": partial,
                       "right_other_reason": other_reason, "wrong": wrong}
+        if split == "tune":
+            res[split]["wrong_keys"] = wrong_keys
     return res
 
 
@@ -204,6 +210,10 @@ def judge_kept(labels: dict[Key, Label], outcomes: dict[Key, Outcome],
             lab = [k for k in ks if k in labels]
             errors = sum(kept_error(labels[k], outcomes[k]) for k in lab)
             rows[name] = {"kept": len(ks), "labeled": len(lab), "errors": errors}
+            if split == "tune":
+                rows[name]["error_keys"] = [
+                    f"{k[0]}:{k[1]} {labels[k].verdict}/{labels[k].reason}"
+                    for k in lab if kept_error(labels[k], outcomes[k])]
             if lab:
                 w = len(ks) / total
                 p = errors / len(lab)
