@@ -70,7 +70,7 @@ def test_judgments_end_to_end(tmp_path: Path):
         removed=[(3, "refusal"), (4, "refusal"), (7, "refusal")],
         trimmed=[(5, "ai_disclaimer"), (6, "ai_disclaimer")])
     labels = write_labels(tmp_path / "labels.csv", [
-        (0, "good", "ok", ""), (1, "bad", "garbled", ""),
+        (0, "good", "ok", ""), (1, "bad", "garbled", ""), (2, "good", "ok", ""),
         (3, "bad", "refusal", ""), (4, "good", "ok", ""), (7, "partial", "refusal", "3 x"),
         (5, "partial", "ai_disclaimer", "3 ok"),      # kept 2 messages: cut before turn 3
         (6, "partial", "ai_disclaimer", "3 late")])   # kept 4: the bad turn stayed
@@ -85,25 +85,29 @@ def test_judgments_end_to_end(tmp_path: Path):
     trim = rules[("trimmed", "ai_disclaimer")]["splits"]["all"]
     assert (trim["right"], trim["wrong"]["too_late"]) == (1, 1)
     kept = result["kept"]["all"]
-    # Kept and trimmed records: 0 good, 1 bad, 5 fixed by its trim, 6 trimmed too late.
-    assert (kept["kept"], kept["labeled"], kept["errors"]) == (5, 4, 2)
-    assert kept["error_rate"] == pytest.approx(0.5)
+    # Kept and trimmed records: 0 and 2 good, 1 bad, 5 fixed by its trim, 6 trimmed too late.
+    assert (kept["kept"], kept["labeled"], kept["errors"]) == (5, 5, 2)
+    assert kept["error_rate"] == pytest.approx(0.4)
 
 
 def test_kept_error_is_stratified_by_the_baseline(tmp_path: Path):
-    # Baseline kept 0-9 and removed 10-19; the new build keeps all 20. Labeled: 2 of the
-    # baseline's kept (1 bad) and all 10 it removed (none bad). Weighted, not pooled.
+    # Baseline kept 0-9 and removed 10-19; the new build keeps all 20. Labeled: the first
+    # two of the baseline's kept sample (1 bad), one more kept record outside the sample
+    # (bad, read for another reason: not counted) and all 10 it removed (none bad).
     base = write_version(tmp_path / "base", kept=[(i, 2) for i in range(10)],
                          removed=[(i, "truncated") for i in range(10, 20)], trimmed=[])
     new = write_version(tmp_path / "new", kept=[(i, 2) for i in range(20)],
                         removed=[], trimmed=[])
+    first, second, *rest = [i for _, i in J.kept_sample_order(base, 11)]
     labels = J.load_labels(write_labels(
         tmp_path / "l.csv",
-        [(0, "bad", "garbled", ""), (1, "good", "ok", "")]
+        [(first, "bad", "garbled", ""), (second, "good", "ok", ""),
+         (rest[-1], "bad", "garbled", "")]
         + [(i, "good", "ok", "") for i in range(10, 20)]))
-    res = J.judge(new, labels, base, kept_sample=5, seed=11)["kept"]["all"]
-    assert res["errors"] == 1 and res["labeled"] == 12
-    assert res["error_rate"] == pytest.approx(0.5 * 0.5 + 0.5 * 0.0)
+    res = J.judge(new, labels, base, kept_sample=5, seed=11)["kept"]
+    assert res["all"]["errors"] == 1 and res["all"]["labeled"] == 12
+    assert res["all"]["error_rate"] == pytest.approx(0.5 * 0.5 + 0.5 * 0.0)
+    assert res["sample_unlabeled_needed"] == 3
 
 
 def test_labels_must_carry_the_hash_split(tmp_path: Path):
