@@ -44,12 +44,21 @@ def test_tw2sp_converts_taiwanese_phrasing():
     assert contents(r.kept)[0] == ["鼠标坏了", "请重新安装软件后再打印"]
 
 
-def test_to_simplified_leaves_code_and_urls_alone():
-    answer = "請執行：\n```python\nprint('繁體')\n```\n參考 https://例子.tw/繁體 與 `變數`"
+def test_to_simplified_converts_chinese_in_code_but_not_code_or_urls():
+    answer = ("請執行：\n```python\n# 計算總數\nprint('繁體')  # 輸出結果\n```\n"
+              "參考 https://例子.tw/繁體 與 `變數`")
     r = ToSimplified("t2s")(table(chat("怎麼做", answer)))
     out = contents(r.kept)[0][1]
     assert out.startswith("请执行")
-    assert "print('繁體')" in out and "https://例子.tw/繁體" in out and "`變數`" in out
+    assert "# 计算总数\nprint('繁体')  # 输出结果\n" in out  # comments and strings
+    assert "https://例子.tw/繁體" in out and "`變數`" in out  # inline code: an identifier
+
+
+def test_to_simplified_converts_a_code_only_answer():
+    answer = "```python\n# 讀取檔案\ndata = open('a.txt').read()\n```"
+    r = ToSimplified("auto")(table(chat("寫程式讀取檔案", answer)))
+    assert "# 读取" in contents(r.kept)[0][1]
+    assert r.signals.height == 1 and '"script":"traditional"' in r.signals["signals"][0]
 
 
 def test_to_simplified_rejects_unknown_config():
