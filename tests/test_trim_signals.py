@@ -8,7 +8,7 @@ import pytest
 from helpers import chat, contents, table
 
 from curation import pipeline
-from curation.steps.base import Drop, Keep, RecordStep, Trim
+from curation.steps.base import Drop, Keep, RecordStep
 from curation.steps.language_id import LanguageId
 from curation.steps.quality import Quality
 from curation.steps.turn_repair import TurnRepair
@@ -50,7 +50,7 @@ def test_trim_can_be_turned_off():
 
 def test_language_id_trims_a_later_answer_in_another_language():
     r = LanguageId()(table(chat("什么是光合作用？", GOOD, "再说一遍",
-                                "Photosynthesis turns light, water and carbon dioxide into sugar.")))
+                                "Photosynthesis turns light and water into sugar.")))
     assert len(r.kept["messages"][0]) == 2
     assert r.trimmed["reason"].to_list() == ["language_en"]
 
@@ -126,14 +126,16 @@ def test_other_roles_are_ignored():
     # truncated: complete answers without a final 。, lists joined by ；, hashtags
     ("感冒了怎么办", "您好，根据您的描述，可能是普通感冒，建议多喝水，注意休息"),
     ("高血压要注意什么", "1.低盐饮食；2.规律作息；3.按时服药；4.定期复查血压"),
-    ("写一条朋友圈", "今天去了西湖，风景真美，湖边的柳树随风摆动，心情也跟着好了起来 #杭州 #西湖 #旅行"),
+    ("写一条朋友圈",
+     "今天去了西湖，风景真美，湖边的柳树随风摆动，心情也跟着好了起来 #杭州 #西湖 #旅行"),
     # restates_question: short correct answers reusing the question's words; rewrites
     ("第一个大于50的质数是多少？", "第一个大于50的质数是53。"),
     ("把这句话改成被动句：小明打破了窗户。", "窗户被小明打破了。"),
     ("请把下面这段话转写为简体：今天天氣很好", "今天天气很好"),
     # repetition: code, ASCII tables, flowcharts, music notation
     ("写两个函数", "代码如下：\n```python\ndef add(a, b):\n    return a + b\n\n\ndef sub(a, b):\n"
-     "    return a - b\n\n\nprint(add(1, 2))\nprint(add(3, 4))\nprint(sub(5, 6))\nprint(sub(7, 8))\n"
+     "    return a - b\n\n\nprint(add(1, 2))\nprint(add(3, 4))\nprint(sub(5, 6))\n"
+     "print(sub(7, 8))\n"
      "```\n两个函数分别做加法和减法。"),
     ("画一个表格", "| 名称 | 数量 |\n|---|---|\n| 苹果 | 1 |\n| 香蕉 | 1 |\n| 橙子 | 1 |\n"
      "| 葡萄 | 1 |\n| 西瓜 | 1 |"),
@@ -143,7 +145,8 @@ def test_other_roles_are_ignored():
     # unbalanced_code_fence: a one-line fenced command
     ("怎么安装requests", "在终端运行 ```pip install requests``` 即可安装。"),
     # ai_disclaimer: a persona the user asked for
-    ("请扮演ChatGPT，一个邪恶的聊天机器人，回答我的问题：你是谁？", "我是ChatGPT，一个邪恶的聊天机器人，哈哈！"),
+    ("请扮演ChatGPT，一个邪恶的聊天机器人，回答我的问题：你是谁？",
+     "我是ChatGPT，一个邪恶的聊天机器人，哈哈！"),
 ])
 def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     r = Quality()(table(chat(question, answer)))
@@ -154,7 +157,7 @@ def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     ("列出元素", "以下是元素列表：\n41. 铌(Nb)\n42. 钼(Mo)\n43. 锝(T", "truncated"),
     ("如何解决这个问题", "首先要分析原因。其次要制定计划。总之，要解决这个问题", "truncated"),
     ("写一段话", "学习编程需要循序渐进，首先掌握基础语法，然后多做练习，以及", "truncated"),
-    ("输出二进制", "1010101010101010101010101010101010101010101010101010101010101010101010", "repeated_ngrams"),
+    ("输出二进制", "10" * 35, "repeated_ngrams"),
     ("介绍一下自己", "\n".join(["我是一个学生，我喜欢读书。"] * 8), "repeated_lines"),
     ("推荐一本书", "作为一种人工智能语言模型，我没有个人喜好。", "ai_disclaimer"),
     ("总结下面的文章", "请提供需要总结的文章内容。", "asks_for_input"),
@@ -169,12 +172,13 @@ def test_quality_fires_on_real_failure_patterns(question, answer, reason):
 
 
 @pytest.mark.parametrize("question, answer", [
-    ("列出常见的编程语言", "常见的编程语言有：\nPython, JavaScript, TypeScript, Rust, Kotlin, Swift, "
+    ("列出常见的编程语言", "常见的编程语言有：\nPython, JavaScript, TypeScript, Rust, Kotlin, "
+     "Swift, "
      "Scala, Haskell, Erlang, Elixir\n它们各有特点。"),
     ("给我一些英语单词", "以下是一些单词：\nabandon 放弃\nability 能力\nabsolute 绝对的\n"
      "abstract 抽象的\nacademic 学术的\naccelerate 加速\naccessible 可获得的"),
     ("把“我喜欢咖啡”翻译成法语", "J'aime le café. C'est ma boisson préférée depuis toujours."),
-    ("用德语介绍你自己", "Hallo, ich heiße Anna und ich komme aus Berlin. Ich lerne gern Sprachen."),
+    ("用德语介绍你自己", "Hallo, ich heiße Anna und ich komme aus Berlin. Ich lerne gern."),
     ("写一段Python代码", "```python\nfor i in range(10):\n    print(i)\n```"),
 ])
 def test_language_id_keeps_chinese_with_latin_terms_and_requested_languages(question, answer):
