@@ -294,8 +294,6 @@ LONG = "学习编程需要循序渐进。首先要掌握一门语言的基础语
     ("介绍光合作用", GOOD.encode("utf-8").decode("cp1252", errors="replace"), "mojibake"),
     ("介绍光合作用", GOOD.encode("utf-8").decode("gbk", errors="replace"), "mojibake"),
     ("怎么学编程？", LONG + "通过小项目巩固知识；最后，", "truncated"),
-    ("怎么学编程？", LONG + "通过小项目巩固知识，然后在实际工作中不断积累经验并且学会阅读代码",
-     "truncated"),
     ("写一首关于春天的诗。", "写一首关于春天的诗。", "restates_question"),
     ("推荐一本书", "作为一个AI语言模型，我没有个人喜好，但是《三体》很受欢迎。", "ai_disclaimer"),
     ("你是谁", "我是由OpenAI训练的大型语言模型。", "ai_disclaimer"),
@@ -313,6 +311,8 @@ def test_quality_new_rules_fire(question, answer, reason):
     ("列出三种水果。", "1. 苹果，又甜又脆，富含膳食纤维和维生素，适合每天吃一个\n2. 香蕉\n3. 橙子"),
     ("给个链接", "可以看官方教程，内容循序渐进，讲解也很清楚：https://docs.python.org/zh-cn/3/"),
     ("翻译成法语：我喜欢咖啡。", "J'aime le café. C'est ma boisson préférée."),
+    # runs on without a final 。: complete more often than not on real data
+    ("怎么学编程？", LONG + "通过小项目巩固知识，然后在实际工作中不断积累经验并且学会阅读代码"),
     ("写一首现代诗", "我把清晨折成一只纸船\n放进窗外那条看不见的河\n慢慢漂向你住的那座城市"),
 ])
 def test_quality_keeps_hard_negatives(question, answer):
