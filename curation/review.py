@@ -175,7 +175,8 @@ def evidence_spans(sig: dict[str, Any], text: str) -> list[tuple[int, int]]:
 CSS = """body{font-family:sans-serif;max-width:60em;margin:auto;padding:1em;line-height:1.5}
 .item{border:1px solid #bbb;border-radius:6px;margin:1.2em 0;padding:.6em 1em}
 .head{font-weight:bold}.detail{color:#555;font-size:90%}.turn{white-space:pre-wrap;margin:.4em 0;
-padding:.3em .6em;border-left:4px solid #ccc}.user{border-color:#4a7fd4}.assistant{border-color:#3a3}
+padding:.3em .6em;border-left:4px solid #ccc}.user{border-color:#4a7fd4}
+.assistant{border-color:#3a3}
 .system{border-color:#999;background:#f6f6f6}.cut{opacity:.55;border-color:#d44;
 text-decoration:line-through}mark{background:#ffd54a}.sig{font-family:monospace;font-size:80%;
 color:#666;white-space:pre-wrap}"""
