@@ -65,6 +65,19 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--dataset", help="dataset name, when --out holds several")
     d.add_argument("--json", type=Path, help="also write the diff as JSON to this file")
 
+    r = sub.add_parser("review", help="audit a built version: sample its judgments to read",
+                       description="Sample N removed and N trimmed records per (step, reason) "
+                       "and N kept ones (half of them nearest a threshold), write an HTML sheet "
+                       "with the evidence highlighted and a CSV to fill with verdicts; with "
+                       "--score, compute per-rule precision and kept-set error from a filled "
+                       "sheet (or a labels.csv) and write precision.json.")
+    r.add_argument("version_dir", type=Path, help="a built version folder")
+    r.add_argument("--n", type=int, default=30, help="records per rule and per kept stratum")
+    r.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    r.add_argument("--out", type=Path,
+                   help="where to write (default: VERSION_DIR/review, or beside --score FILE)")
+    r.add_argument("--score", type=Path, metavar="FILE", help="a filled sheet to score")
+
     u = sub.add_parser("push", help="publish a built version to a Hub dataset repo",
                        description="Upload the version folder (card, parquet shards, "
                        "removed.parquet, manifest) and tag the commit with the version name.")
@@ -139,6 +152,18 @@ def main(argv: list[str] | None = None) -> int:
             if args.json:
                 args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
                                      encoding="utf-8")
+            return 0
+        if args.command == "review":
+            from curation import review
+
+            if args.score:
+                scored, target = review.score_sheet(args.version_dir, args.score, args.out)
+                print(review.render_score(scored))
+                print(f"wrote {target}")
+                return 0
+            html_path, csv_path, n = review.review(args.version_dir, n=args.n, seed=args.seed,
+                                                   out=args.out)
+            print(f"{n} records to review: {html_path}\nverdicts go in {csv_path}")
             return 0
         if args.command == "push":
             from curation import publish

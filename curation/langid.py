@@ -135,6 +135,8 @@ def detect_detail(text: str, *, min_chars: int = 20) -> tuple[str, dict[str, Any
     if letters < min_chars:
         return ("en" if s.latin >= 0.8 * letters else UNDETERMINED), {**info, "by": "short"}
     if not cjk:
+        if not sentence_text(body):  # "c++, c#, java, perl": names, no language
+            return UNDETERMINED, {**info, "by": "no sentences"}
         lang, prob = fasttext_prediction(body)
         return lang, {**info, "by": "fasttext", "fasttext": [lang, round(prob, 3)]}
     sentences = sentence_text(body)

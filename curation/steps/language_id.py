@@ -32,11 +32,21 @@ REQUEST = re.compile(r"翻译|译成|译为|译文|用|写|说|回答|回复|表
                      r"into|in|write|answer|reply|respond|say)\b", re.I)
 
 
+# Romanizations: any Latin-script verdict (pinyin reads as Catalan or Vietnamese).
+ROMANIZATION = re.compile(r"拼音|注音|罗马音|罗马字|音标|\b(?:pinyin|romaji|romani[sz]ation)\b",
+                          re.I)
+ANY_LATIN = "*"
+
+
 def requested_languages(prompt: str) -> list[str]:
-    """The languages a prompt asks the answer to be in ("翻译成法语", "answer in English")."""
-    if not prompt or not REQUEST.search(prompt):
+    """The languages a prompt asks the answer to be in ("翻译成法语", "answer in English");
+    ``*`` for a romanization (拼音), which fastText reads as any Latin language."""
+    if not prompt:
         return []
-    return [lang for lang, rx in NAMED.items() if rx.search(prompt)]
+    asked = [ANY_LATIN] if ROMANIZATION.search(prompt) else []
+    if REQUEST.search(prompt):
+        asked += [lang for lang, rx in NAMED.items() if rx.search(prompt)]
+    return asked
 
 
 # Judgement of one conversation: turn languages with how they were decided, the
@@ -93,7 +103,7 @@ class LanguageId(RecordStep):
                 continue
             if lang == UNDETERMINED and self.allow_undetermined:
                 continue
-            if lang in asked:
+            if lang in asked or (ANY_LATIN in asked and lang not in ("ja", "ko", "zh")):
                 sig["requested"] = True  # "翻译成法语": a French answer is the task
                 continue
             if lang in self.max_share:

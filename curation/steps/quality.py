@@ -81,14 +81,12 @@ DANGLING_EN = re.compile(r"\b(?:and|or|the|a|an|of|to|with|for|in|that|which|bec
                          r"|was|were|be|such as|including|like|by|from|as|on|at)$", re.I)
 # A summary that opens and stops: "总之，要解决这个问题".
 SUMMARY_OPEN = re.compile(r"(?:^|[。！？!?\n])\s*(?:总之|综上所述|综上|总而言之|总的来说"
-                          r"|因此|所以|最后)[，,][^。！？!?\n]{0,30}$")
+                          r"|因此|所以|最后)[，,][^。！？!?\n，,]{0,12}$")
 # Characters a short final clause cannot stop on (…，描写了 / …，并将).
 DANGLING_CHAR = re.compile(r"[了是和与及或把被将为以并而]$")
-OPEN_END = re.compile(r"\w$")  # prose that stops on a letter, digit or Han character
 SENTENCE_END = re.compile(r"[。！？!?…~～.\"”’）)】》」』\]]$")
 HASHTAGS = re.compile(r"(?:\s*#[^\s#]+)+\s*$")
 OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "「": "」", "[": "]"}
-STRUCTURED_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.、)）]|[一二三四五六七八九十]+[、.]|#|\||>)")
 # Prompts whose answer is meant to stay close to the input: rewrite, correct, transcribe.
 REWRITE_TASK = re.compile(
     r"改写|重写|改正|纠正|修改|修正|润色|转换|转写|转录|翻译|译成|改成|改为|变成|换成|替换|复述|重复|抄写|同义"
@@ -98,8 +96,20 @@ REWRITE_TASK = re.compile(
 # The user asked for a persona: "扮演ChatGPT", "act as an evil chatbot".
 PERSONA_REQUEST = re.compile(
     r"扮演|假装|假设你是|假如你是|你现在是|现在你是|从现在开始你|你将作为|充当|角色扮演|模拟一个|模仿"
+    r"|第一人称|以[^，。\n]{1,12}的(?:身份|口吻|角度)"
     r"|\b(?:act as|act like|pretend|role-?play|you are now|from now on,? you|you will be"
-    r"|play the role|stay in character|jailbreak|DAN)\b", re.I)
+    r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
+# A prompt asking the model to drop its rules: refusing it is the right answer.
+JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|无需遵守|do anything now",
+                       re.I)
+# The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
+INPUT_COMING = re.compile(
+    r"我(?:会|将|稍后|接下来)(?:给|提供|发|用|输入|告诉)|如果我(?:给|提供|发)|接下来|之后我|稍后"
+    r"|充当|扮演"
+    r"|\bI(?:'ll| will) (?:give|send|provide|paste|share)\b|\bact as\b", re.I)
+# An answer that opens with a refusal but goes on to answer (or a caveat after an
+# answer: "…很抱歉，我无法浏览网络") is a hedge, not a refusal.
+REFUSAL_HEDGE_CHARS = 150
 # An answer that only asks for what the prompt forgot to give.
 ASKS_FOR_INPUT = re.compile(
     r"(?:请|麻烦|能否|可以)(?:您|你)?(?:先)?(?:提供|给出|输入|告诉我|发送|粘贴|分享|补充)[^。！？\n]{0,30}?"
@@ -279,7 +289,7 @@ def instruction_share(question: str, answer: str) -> float:
 
 
 def restates(question: str, answer: str, *, max_ratio: float, min_overlap: float,
-             max_new_chars: int = 1) -> bool:
+             max_new_chars: int = 0) -> bool:
     """The answer is (nearly) the question again (see :func:`restate_overlap`).
     Rewrites of an input ("改正这个句子：…") do not repeat the instruction, so they pass."""
     return restate_overlap(question, answer, max_ratio=max_ratio,
@@ -303,10 +313,11 @@ def truncation(text: str, min_chars: int, min_line_chars: int) -> str | None:
 
     Strong evidence: it ends on a comma, colon, opening bracket or a connective
     (以及, 例如, "and the"), inside a bracket opened just before the end, or on a
-    summary that opens and stops ("总之，要解决这个问题"). A missing final 。 alone
-    is not evidence (real answers often lack it, and lists end on ；); with
-    ``min_line_chars`` > 0 a last line that long which runs on after a sentence
-    end in the same line (…。然后再根据这些需求画出实体联系图并确定) also counts.
+    summary that opens and stops ("总之，要解决这个问题"), or, in a last line of
+    ``min_line_chars`` or more, on a short clause ending in a function word
+    (…，描写了). A missing final 。 is not evidence, nor a long line running on
+    without one: on real data (medical and legal answers, gpt-4o) those were
+    complete answers three times in four.
     Answers ending with code, a URL, inline code or hashtags are left alone."""
     if len(text) < min_chars:
         return None
@@ -332,17 +343,9 @@ def truncation(text: str, min_chars: int, min_line_chars: int) -> str | None:
     if SUMMARY_OPEN.search(tail):
         return f"ends on an unfinished summary: …{last[-16:]!r}"
     clause = re.split(r"[，,；;：:]", tail)[-1]
-    if len(tail) >= 30 and len(clause) <= 3 and DANGLING_CHAR.search(clause):
+    if min_line_chars and len(tail) >= min_line_chars and len(clause) <= 3 and (
+            DANGLING_CHAR.search(clause)):
         return f"ends on a clause that stops on a function word: …{last[-12:]!r}"
-    if (min_line_chars and len(last) >= min_line_chars and OPEN_END.search(tail[-1:])
-            and not STRUCTURED_LINE.match(last)):
-        stop = max(last.rfind(c) for c in "。！？；")
-        run_on = last[stop + 1:]
-        if stop >= 0 and len(run_on) >= 20 and "，" in run_on:
-            return (f"last line runs on {len(run_on)} chars after its last sentence: "
-                    f"…{last[-12:]!r}")
-        if stop < 0 and len(last) >= 2 * min_line_chars:
-            return f"a {len(last)}-char last line never ends a sentence: …{last[-12:]!r}"
     return None
 
 
@@ -383,7 +386,7 @@ class Quality(RecordStep):
     truncated_min_line_chars: int = 50
     restate_max_ratio: float = 1.3
     restate_min_overlap: float = 0.7
-    restate_max_new_chars: int = 1
+    restate_max_new_chars: int = 0
     asks_for_input_max_chars: int = 60
     trim: bool = True
     _refusal: Patterns = field(init=False, repr=False, compare=False)
@@ -403,10 +406,13 @@ class Quality(RecordStep):
         return "\n".join(kept).strip() if len(kept) != len(lines) else text
 
     def judge(self, role: str, i: int, text: str, sig: Signals | None = None, *,
-              prompt: str = "", persona: bool = False) -> Drop | None:
+              prompt: str = "", persona: bool = False, jailbreak: bool = False,
+              last: bool = True) -> Drop | None:
         """Rules that look at one turn; ``sig`` collects what they measured,
         ``prompt`` is the question an answer replies to, ``persona`` whether the
-        user asked for a role (then AI self-description is the role, not boilerplate)."""
+        user asked for a role (then AI self-description is the role, not boilerplate),
+        ``jailbreak`` whether it asked the model to drop its rules (then refusing is
+        right), ``last`` whether no user turn follows (asking for input is fine then)."""
         sig = {} if sig is None else sig
         where = f"{role} turn {i}"
         if len(text) <= self._placeholder_len and text.strip().lower() in self._placeholders:
@@ -438,9 +444,15 @@ class Quality(RecordStep):
             return Drop("repeated_ngrams", f"{where}: {frac:.2f} of {self.ngram}-grams repeat")
         match = search(self._refusal, text, self.refusal_window)
         if match:
-            exempt = quoted(text, match.start())
+            exempt = "quoted" if quoted(text, match.start()) else None
+            if exempt is None and (content_len(text[:match.start()]) >= REFUSAL_HEDGE_CHARS / 2
+                                   or (content_len(text[match.end():]) >= REFUSAL_HEDGE_CHARS
+                                       and len(re.findall(r"[。！？!?]", text)) >= 3)):
+                exempt = "answers anyway"
+            if exempt is None and jailbreak:
+                exempt = "refuses a jailbreak"
             sig["refusal"] = {"span": [match.start(), match.end()], "text": match.group(0),
-                              **({"exempt": "quoted"} if exempt else {})}
+                              **({"exempt": exempt} if exempt else {})}
             if not exempt:
                 return Drop("refusal", f"{where}: {match.group(0)!r}")
         match = search(self._disclaimer, text)
@@ -471,7 +483,8 @@ class Quality(RecordStep):
                                             **({"exempt": "rewrite task"} if rewrite else {})}
                 if overlap >= self.restate_min_overlap and not rewrite:
                     return Drop("restates_question", f"{where} repeats the question")
-            if content_len(text) <= self.asks_for_input_max_chars:
+            if (content_len(text) <= self.asks_for_input_max_chars and last
+                    and not INPUT_COMING.search(prompt)):
                 match = ASKS_FOR_INPUT.search(text)
                 if match:
                     sig["asks_for_input"] = {"span": [match.start(), match.end()],
@@ -515,6 +528,7 @@ class Quality(RecordStep):
             messages.append({**m, "content": content})
         persona = bool(PERSONA_REQUEST.search(conv["system"] or "")) or any(
             m["role"] == "user" and PERSONA_REQUEST.search(m["content"]) for m in messages)
+        jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
         turns: dict[str, Signals] = {}
         drop: Drop | None = None
         bad = -1
@@ -525,7 +539,8 @@ class Quality(RecordStep):
             sig: Signals = {}
             verdict = self.judge(m["role"], i, m["content"], sig,
                                  prompt=prompt if m["role"] == "assistant" else "",
-                                 persona=persona)
+                                 persona=persona, jailbreak=jailbreak,
+                                 last=not any(n["role"] == "user" for n in messages[i + 1:]))
             prompt = m["content"] if m["role"] == "user" else ""
             if sig:
                 turns[str(i)] = sig
