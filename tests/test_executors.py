@@ -83,3 +83,13 @@ def test_cli_workers_flag(tmp_path, capsys):
     assert manifest["fingerprint"] in capsys.readouterr().out
     assert main(["build", "--version", "v2", "--sample", "--out", str(tmp_path),
                  "--workers", "0", "--force"]) == 2
+
+
+def test_ray_builds_the_same_version_as_one_process(one_process, tmp_path, ray_cluster):
+    from curation.executors.ray import RayExecutor
+
+    executor = RayExecutor(2)
+    assert not executor._started  # joined the session's cluster
+    assert_same_build(one_process, sample_build(tmp_path, executor))
+    executor.close()
+    assert ray_cluster.is_initialized()  # closing leaves a cluster it did not start
