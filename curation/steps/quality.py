@@ -2,7 +2,7 @@
 recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --sweep``).
 
 Rules, in the order they are tried per turn (the first that fires names the
-reason): placeholder, too_short, too_long, mojibake (any turn); repeated_lines,
+reason): placeholder, too_short, too_long, mojibake (any turn); spun_text, repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
 nature), refusal, ai_disclaimer (not when the user asked for a persona),
 unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
@@ -32,8 +32,8 @@ from curation.text import FENCE_OPEN, JP, TRAD, TRADZ, repetition_text, script_t
 
 # Searched in the first ``refusal_window`` characters of an answer: a refusal opens it.
 DEFAULT_REFUSALS = [
-    r"(?:抱歉|对不起|很遗憾|不好意思)[，,！!。\s]*(?:但是?|可是)?[，,]?\s*(?:作为[^，,。]{1,12}[，,])?"
-    r"我(?:目前|暂时|并)?(?:无法|不能|没有办法|没办法|不可以|不会|不被允许)",
+    r"(?:抱歉|对不起|很遗憾|不好意思|道歉)[，,！!。\s]*(?:但是?|可是)?[，,]?\s*(?:作为[^，,。]{1,12}[，,])?"
+    r"我(?:目前|暂时|并)?(?:无法|不能|没有办法|没办法|不可以|不会(?!再)|不被允许)",
     r"^我(?:无法|不能|没有办法)(?:回答|提供|完成|满足|执行|协助|帮助|帮你|为你|访问|浏览|查看|打开|理解)",
     r"我(?:无法|不能)(?:对此|就此)?(?:回答|发表|提供|给出)(?:个人|任何)?(?:看法|意见|观点|评论)",
     r"我(?:无法|不能)(?:访问|浏览|打开|查看)(?:互联网|网络|网页|链接|网站|外部|实时|你提供的|该)",
@@ -45,7 +45,9 @@ DEFAULT_REFUSALS = [
 # Searched anywhere: AI self-description boilerplate (FastChat drops these too).
 DEFAULT_DISCLAIMERS = [
     r"作为一?[个名款种位]?(?:AI|人工智能|大型|大|虚拟|智能)?(?:语言模型|AI助手|人工智能助手|智能助手|虚拟助手"
-    r"|聊天机器人|AI模型|人工智能模型)",
+    r"|聊天机器人|AI模型|人工智能模型|机器学习模型)",
+    r"我是一?[个名款位][^，。！？\n]{0,12}的(?:AI|人工智能)",
+    r"我(?:叫|名叫|的名字是)\s?ChatGPT",
     r"作为一?[个名款种位]?(?:AI|人工智能)[，,]",
     r"我(?:只)?是一?[个款]?(?:AI|人工智能|计算机程序|机器人)(?:语言模型|助手|模型|程序)?[，,。！]",
     r"我是一?[个款]?(?:AI|人工智能|大型)?语言模型",
@@ -102,6 +104,11 @@ PERSONA_REQUEST = re.compile(
 # A prompt asking the model to drop its rules: refusing it is the right answer.
 JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|无需遵守|do anything now",
                        re.I)
+# Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
+# 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
+# different ones in an answer mark it (medical Q&A scraped from spun pages).
+SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
+                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|持继|再次发生于|对症救治|病发")
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
 INPUT_COMING = re.compile(
     r"我(?:会|将|稍后|接下来)(?:给|提供|发|用|输入|告诉)|如果我(?:给|提供|发)|接下来|之后我|稍后"
@@ -388,6 +395,7 @@ class Quality(RecordStep):
     restate_min_overlap: float = 0.7
     restate_max_new_chars: int = 0
     asks_for_input_max_chars: int = 60
+    spun_min_markers: int = 2
     trim: bool = True
     _refusal: Patterns = field(init=False, repr=False, compare=False)
     _disclaimer: Patterns = field(init=False, repr=False, compare=False)
@@ -429,6 +437,12 @@ class Quality(RecordStep):
             return Drop("mojibake", f"{where}: {len(hits)} mis-decoded sequences, e.g. {hits[0]!r}")
         if role != "assistant":
             return None
+        if self.spun_min_markers:
+            spun = sorted(set(SPUN.findall(text)))
+            if spun:
+                sig["spun_text"] = spun
+            if len(spun) >= self.spun_min_markers:
+                return Drop("spun_text", f"{where}: synonym-spun wording {', '.join(spun[:4])}")
         prose = repetition_text(text)
         frac = repeated_line_fraction(prose)
         if frac:
