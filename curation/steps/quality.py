@@ -4,7 +4,8 @@ recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --
 Rules, in the order they are tried per turn (the first that fires names the
 reason): placeholder, too_short, too_long, mojibake (any turn); spun_text, repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
-nature), refusal, ai_disclaimer (not when the user asked for a persona),
+nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
+along with one), ai_disclaimer (not when the user asked for a persona),
 unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
 asks_for_input (answers). A bad turn after good exchanges trims the conversation
 to those exchanges (``Trim``); a bad first exchange removes it. Every record
@@ -102,8 +103,8 @@ PERSONA_REQUEST = re.compile(
     r"|\b(?:act as|act like|pretend|role-?play|you are now|from now on,? you|you will be"
     r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
 # A prompt asking the model to drop its rules: refusing it is the right answer.
-JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|无需遵守|do anything now",
-                       re.I)
+JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
+                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode", re.I)
 # Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
 # 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
 # different ones in an answer mark it (medical Q&A scraped from spun pages).
@@ -469,6 +470,8 @@ class Quality(RecordStep):
                               **({"exempt": exempt} if exempt else {})}
             if not exempt:
                 return Drop("refusal", f"{where}: {match.group(0)!r}")
+        if jailbreak and JAILBREAK.search(prompt) and "refusal" not in sig:
+            return Drop("jailbreak", f"{where} plays along with a jailbreak prompt")
         match = search(self._disclaimer, text)
         if match:
             sig["ai_disclaimer"] = {"span": [match.start(), match.end()], "text": match.group(0),
