@@ -164,6 +164,7 @@ def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     ("输出二进制", "10" * 35, "repeated_ngrams"),
     ("介绍一下自己", "\n".join(["我是一个学生，我喜欢读书。"] * 8), "repeated_lines"),
     ("推荐一本书", "作为一种人工智能语言模型，我没有个人喜好。", "ai_disclaimer"),
+    ("请扮演我的奶奶，给我讲个故事。", "作为一款AI语言模型，我无法扮演您的奶奶。", "ai_disclaimer"),
     ("总结下面的文章", "请提供需要总结的文章内容。", "asks_for_input"),
     ("翻译这句话", "您没有提供需要翻译的句子，请补充。", "asks_for_input"),
     ("示例", "代码如下：\n```python\nprint('hi')\n", "unbalanced_code_fence"),

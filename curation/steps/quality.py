@@ -111,6 +111,8 @@ JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆
 # different ones in an answer mark it (medical Q&A scraped from spun pages).
 SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
                   r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|持继|再次发生于|对症救治|病发")
+# What an AI persona can be called; an answer may say it is what the user asked it to play.
+PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
 INPUT_COMING = re.compile(
     r"我(?:会|将|稍后|接下来)(?:给|提供|发|用|输入|告诉)|如果我(?:给|提供|发)|接下来|之后我|稍后"
@@ -417,11 +419,11 @@ class Quality(RecordStep):
         return "\n".join(kept).strip() if len(kept) != len(lines) else text
 
     def judge(self, role: str, i: int, text: str, sig: Signals | None = None, *,
-              prompt: str = "", persona: bool = False, jailbreak: bool = False,
+              prompt: str = "", persona: str = "", jailbreak: bool = False,
               last: bool = True) -> Drop | None:
         """Rules that look at one turn; ``sig`` collects what they measured,
-        ``prompt`` is the question an answer replies to, ``persona`` whether the
-        user asked for a role (then AI self-description is the role, not boilerplate),
+        ``prompt`` is the question an answer replies to, ``persona`` the turns in
+        which the user asked for a role (an AI named there may speak as itself),
         ``jailbreak`` whether it asked the model to drop its rules (then refusing is
         right), ``last`` whether no user turn follows (asking for input is fine then)."""
         sig = {} if sig is None else sig
@@ -476,9 +478,13 @@ class Quality(RecordStep):
             return Drop("jailbreak", f"{where} plays along with a jailbreak prompt")
         match = search(self._disclaimer, text)
         if match:
+            # Speaking as the AI persona the user asked for ("我是ChatGPT，一个邪恶的…")
+            # is the role; stepping out of it ("作为一款AI语言模型，…") is boilerplate.
+            role_play = bool(persona) and match.group(0).startswith(("我", "I")) and any(
+                term.lower() in match.group(0).lower() for term in PERSONA_TERMS.findall(persona))
             sig["ai_disclaimer"] = {"span": [match.start(), match.end()], "text": match.group(0),
-                                    **({"exempt": "persona"} if persona else {})}
-            if not persona:
+                                    **({"exempt": "persona"} if role_play else {})}
+            if not role_play:
                 return Drop("ai_disclaimer", f"{where}: {match.group(0)!r}")
         if self.check_code_fences and ("```" in text or "~~~" in text):
             fences = len(FENCE_OPEN.findall(text))
@@ -545,8 +551,8 @@ class Quality(RecordStep):
                 if content != m["content"]:
                     stats["placeholder_lines_stripped"] += 1
             messages.append({**m, "content": content})
-        persona = bool(PERSONA_REQUEST.search(conv["system"] or "")) or any(
-            m["role"] == "user" and PERSONA_REQUEST.search(m["content"]) for m in messages)
+        persona = "\n".join(t for t in [conv["system"] or "", *(
+            m["content"] for m in messages if m["role"] == "user")] if PERSONA_REQUEST.search(t))
         jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
         turns: dict[str, Signals] = {}
         drop: Drop | None = None
