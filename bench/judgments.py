@@ -50,6 +50,8 @@ SPLITS = ("tune", "test", "all")
 # token budget (turn_repair/over_budget) is a length policy, likewise not scored.
 DEDUP_STEPS = ("exact_dedup", "minhash_dedup", "prompt_dedup")
 NOT_JUDGED = {("turn_repair", "over_budget")}
+# Errors of fact no text rule can see; the kept-set error is also given without them.
+CONTENT_REASONS = {"wrong_answer"}
 Key = tuple[str, int]  # (source file name, record index in that file)
 
 
@@ -148,6 +150,20 @@ def kept_sample_order(version: Path, seed: int) -> list[Key]:
     return keys
 
 
+def designed_sample(keys: list[Key], labels: dict[Key, Label], seed: int) -> set[Key]:
+    """The labeled records that form a random sample of ``keys``: ``keys`` (in file order)
+    shuffled with ``seed``, up to the first unlabeled one. Labels read for other reasons
+    (another build flagged the record) are not a random draw and stay out."""
+    order = list(keys)
+    random.Random(seed).shuffle(order)
+    prefix: set[Key] = set()
+    for k in order:
+        if k not in labels:
+            break
+        prefix.add(k)
+    return prefix
+
+
 def kept_error(label: Label, outcome: Outcome) -> bool:
     if label.verdict == "bad":
         return True
@@ -158,12 +174,14 @@ def kept_error(label: Label, outcome: Outcome) -> bool:
 
 
 def judge_group(keys: list[Key], labels: dict[Key, Label], outcomes: dict[Key, Outcome],
-                kind: str) -> dict[str, dict[str, Any]]:
-    """Precision of one (step, reason) group of removals or trims, per split."""
+                kind: str, seed: int) -> dict[str, dict[str, Any]]:
+    """Precision of one (step, reason) group of removals or trims, per split, on its
+    designed sample (all of it when every record is labeled)."""
+    sample = designed_sample(keys, labels, seed)
     res: dict[str, dict[str, Any]] = {}
     for split in SPLITS:
         mine = [k for k in keys if split == "all" or split_of(*k) == split]
-        lab = [k for k in mine if k in labels]
+        lab = [k for k in mine if k in sample]
         right = other_reason = partial = 0
         wrong = {"good": 0, "partial": 0, "bad": 0, "too_late": 0}
         wrong_keys: list[str] = []
@@ -191,24 +209,34 @@ def judge_group(keys: list[Key], labels: dict[Key, Label], outcomes: dict[Key, O
     return res
 
 
+def stratum(outcome: Outcome | None) -> str:
+    if outcome is None or outcome.status != "removed":
+        return "kept"
+    return f"removed:{outcome.step}/{outcome.reason}"
+
+
 def judge_kept(labels: dict[Key, Label], outcomes: dict[Key, Outcome],
-               base: dict[Key, Outcome]) -> dict[str, dict[str, Any]]:
-    """Kept-set error, stratified by the baseline's outcome of each kept record."""
+               base: dict[Key, Outcome], seed: int) -> dict[str, dict[str, Any]]:
+    """Kept-set error, stratified by the baseline's outcome of each kept record; within
+    a stratum, only the stratum's designed sample counts."""
+    members: dict[str, list[Key]] = defaultdict(list)
+    for k, o in base.items():
+        members[stratum(o)].append(k)
+    samples = {name: designed_sample(keys, labels, seed) for name, keys in members.items()}
     res: dict[str, dict[str, Any]] = {}
     kept = [k for k, o in outcomes.items() if o.status != "removed"]
     for split in SPLITS:
         strata: dict[str, list[Key]] = defaultdict(list)
         for k in kept:
             if split == "all" or split_of(*k) == split:
-                b = base.get(k)
-                name = "kept" if b is None or b.status != "removed" else \
-                    f"removed:{b.step}/{b.reason}"
-                strata[name].append(k)
+                strata[stratum(base.get(k))].append(k)
         total = sum(len(v) for v in strata.values())
-        rows, est, var, covered = {}, 0.0, 0.0, 0
+        rows, est, var, covered, est_rules = {}, 0.0, 0.0, 0, 0.0
         for name, ks in sorted(strata.items()):
-            lab = [k for k in ks if k in labels]
+            lab = [k for k in ks if k in samples.get(name, set())]
             errors = sum(kept_error(labels[k], outcomes[k]) for k in lab)
+            rule_errors = sum(kept_error(labels[k], outcomes[k])
+                              and labels[k].reason not in CONTENT_REASONS for k in lab)
             rows[name] = {"kept": len(ks), "labeled": len(lab), "errors": errors}
             if split == "tune":
                 rows[name]["error_keys"] = [
@@ -219,6 +247,7 @@ def judge_kept(labels: dict[Key, Label], outcomes: dict[Key, Outcome],
                 p = errors / len(lab)
                 pa = (errors + 2) / (len(lab) + 4)  # Agresti-Coull adjusted, for the variance
                 est += w * p
+                est_rules += w * rule_errors / len(lab)
                 var += w * w * pa * (1 - pa) / (len(lab) + 4)
                 covered += len(ks)
         labeled = sum(r["labeled"] for r in rows.values())
@@ -234,6 +263,7 @@ def judge_kept(labels: dict[Key, Label], outcomes: dict[Key, Outcome],
             ci = None
         res[split] = {"kept": total, "labeled": labeled, "errors": errors,
                       "error_rate": est / share if labeled else None,
+                      "error_rate_without_content": est_rules / share if labeled else None,
                       "ci95": list(ci) if ci else None,
                       "covered_share": share, "strata": rows}
     return res
@@ -249,7 +279,8 @@ def judge(version: Path, labels: dict[Key, Label], baseline: Path, kept_sample: 
             groups[(o.status, o.step or "", o.reason or "")].append(k)
     # Per-language verdicts are one rule (a non-zh answer): also judged together.
     for (kind, step, reason), keys in list(groups.items()):
-        if step == "language_id" and reason.startswith("language_"):
+        # reasons are "language_xx" in builds before the rename, the bare code after it
+        if step == "language_id" and not reason.endswith("_over_cap"):
             groups[(kind, step, "language_*")] += keys
     rules = []
     for (kind, step, reason), keys in sorted(groups.items()):
@@ -257,12 +288,12 @@ def judge(version: Path, labels: dict[Key, Label], baseline: Path, kept_sample: 
             rules.append({"kind": kind, "step": step, "reason": reason, "n": len(keys),
                           "judged": False})
             continue
-        res = judge_group(keys, labels, outcomes, kind)
+        res = judge_group(keys, labels, outcomes, kind, seed)
         needed = max(0, min(len(keys), 30) - res["all"]["labeled"])
         rules.append({"kind": kind, "step": step, "reason": reason, "n": len(keys),
                       "judged": True, "splits": res, "unlabeled_needed": needed})
     order = kept_sample_order(baseline, seed)[:kept_sample]
-    kept = judge_kept(labels, outcomes, base)
+    kept = judge_kept(labels, outcomes, base, seed)
     kept["sample_unlabeled_needed"] = sum(k not in labels for k in order)
     kept["strata_unlabeled"] = {name: r["kept"] for name, r in kept["all"]["strata"].items()
                                 if r["labeled"] == 0}
@@ -297,12 +328,14 @@ def markdown(result: dict[str, Any]) -> str:
             f"| {w['good']}/{w['partial']}/{w['bad']}/{w['too_late']} "
             f"| {s['all']['right_other_reason']} |")
     k = result["kept"]
-    lines += ["", "| kept-set error | kept | labeled | errors | rate [95% CI] | covered |",
-              "|---|---|---|---|---|---|"]
+    lines += ["", "| kept-set error | kept | labeled | errors | rate [95% CI] "
+              "| rate without wrong_answer | covered |", "|---|---|---|---|---|---|---|"]
     for split in SPLITS:
         r = k[split]
+        plain = r["error_rate_without_content"]
         lines.append(f"| {split} | {r['kept']} | {r['labeled']} | {r['errors']} "
-                     f"| {_fmt(r, 'error_rate')} | {r['covered_share']:.3f} |")
+                     f"| {_fmt(r, 'error_rate')} | {'–' if plain is None else f'{plain:.2f}'} "
+                     f"| {r['covered_share']:.3f} |")
     needed = [f"{r['kind']} {r['step']}/{r['reason']}: {r['unlabeled_needed']}"
               for r in result["rules"] if r["judged"] and r["unlabeled_needed"]]
     lines += ["", f"unlabeled but needed: kept sample {k['sample_unlabeled_needed']}; "

@@ -99,7 +99,7 @@ def test_language_id_keep_rule_per_role():
         chat("用日语打招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),  # asked for
     ))
     assert r.kept["source_index"].to_list() == [0, 3]
-    assert r.removed["reason"].to_list() == ["language_en", "language_ja"]
+    assert r.removed["reason"].to_list() == ["en", "ja"]
     assert "assistant turn 1 is en" in r.removed["detail"][0]
 
 
@@ -280,7 +280,7 @@ def test_language_id_caps_a_language_share_deterministically():
     r = step(table(*convs))
     # 19 Chinese kept; English at most 10% of the output: floor(0.1 * 19 / 0.9) = 2
     assert r.kept.height == 21
-    assert r.removed["reason"].to_list() == ["language_en_over_cap"] * 3
+    assert r.removed["reason"].to_list() == ["en_over_cap"] * 3
     assert r.stats["lang_in:assistant:en"] == 5 and r.stats["lang_out:assistant:en"] == 2
     assert step(table(*convs)).kept["id"].to_list() == r.kept["id"].to_list()
 

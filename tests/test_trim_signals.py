@@ -52,7 +52,7 @@ def test_language_id_trims_a_later_answer_in_another_language():
     r = LanguageId()(table(chat("什么是光合作用？", GOOD, "再说一遍",
                                 "Photosynthesis turns light and water into sugar.")))
     assert len(r.kept["messages"][0]) == 2
-    assert r.trimmed["reason"].to_list() == ["language_en"]
+    assert r.trimmed["reason"].to_list() == ["en"]
 
 
 def test_turn_repair_budget_cut_is_a_recorded_trim():
@@ -197,7 +197,7 @@ def test_language_id_keeps_chinese_with_latin_terms_and_requested_languages(ques
 def test_language_id_still_drops_unrequested_other_languages():
     r = LanguageId()(table(chat("介绍一下柏林", "Berlin ist die Hauptstadt von Deutschland und "
                                 "hat etwa vier Millionen Einwohner.")))
-    assert r.removed["reason"].to_list() == ["language_de"]
+    assert r.removed["reason"].to_list() == ["de"]
 
 
 def test_trimmed_and_signals_concatenate_across_batches():

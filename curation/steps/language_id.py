@@ -109,7 +109,7 @@ class LanguageId(RecordStep):
             if lang in self.max_share:
                 capped = capped or lang
                 continue
-            return turns, Drop(f"language_{lang}",
+            return turns, Drop(lang,
                                f"{role} turn {i} is {lang}; allowed: {', '.join(allowed)}"), i
         return turns, capped, -1
 
@@ -142,7 +142,7 @@ class LanguageId(RecordStep):
             for _, i in candidates:
                 turns = plan[i][0]
                 plan[i] = (turns, None if i in keep else Drop(
-                    f"language_{lang}_over_cap",
+                    f"{lang}_over_cap",
                     f"uses {lang}; {lang} capped at {self.max_share[lang]:.0%} of the output"), -1)
         self._plan = iter(plan)
         try:
