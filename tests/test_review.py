@@ -64,7 +64,7 @@ def test_review_writes_a_sheet_with_highlighted_evidence(built, tmp_path, capsys
     kinds = {(r["kind"], r["step"], r["rule"]) for r in sheet}
     assert ("removed", "quality", "refusal") in kinds
     assert ("removed", "quality", "truncated") in kinds
-    assert ("removed", "language_id", "language_de") in kinds
+    assert ("removed", "language_id", "de") in kinds
     assert ("trimmed", "quality", "refusal") in kinds
     assert any(r["kind"] == "kept" and r["stratum"] == "random" for r in sheet)
     assert {(r["file"], r["index"]) for r in sheet if r["rule"] == "refusal"} == {
@@ -79,7 +79,7 @@ def test_score_computes_known_precision_and_feeds_the_card(built, tmp_path, caps
     version = built()
     assert main(["review", version, "--n", "5", "--out", str(tmp_path / "r")]) == 0
     sheet = rows(tmp_path / "r" / "review.csv")
-    verdicts = {"refusal": "bad", "truncated": "good", "language_de": "bad"}
+    verdicts = {"refusal": "bad", "truncated": "good", "de": "bad"}
     for r in sheet:
         if r["kind"] == "removed":
             r["verdict"] = verdicts[r["rule"]]
