@@ -3,6 +3,7 @@ write a Hub-layout folder atomically."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -248,8 +249,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         inputs = {name: ld.records for name, ld in loaded.items()}
         input_stats = table_stats(table)
         result = pipeline.run(table, steps, executor)
-        result = pipeline.PipelineResult(result.kept, pl.concat([quarantined, result.removed]),
-                                         result.reports)
+        result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample,

@@ -30,7 +30,8 @@ SAMPLES = resources.files("curation") / "sample"
 
 # A version or dataset name becomes a folder name: no separators, no "..".
 PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-TOP_KEYS = ("dataset", "version", "description", "sources", "steps", "load")
+# precision: the file `python -m curation review --score` wrote, shown in the card.
+TOP_KEYS = ("dataset", "version", "description", "sources", "steps", "load", "precision")
 REQUIRED_KEYS = ("dataset", "version", "sources", "steps")
 
 # Numeric parameter ranges by parameter name (shared by the steps that use the name):
