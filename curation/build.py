@@ -397,6 +397,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
     caller holds the version's lock; folders are created with the umask's mode."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
+    UNFINISHED.add(tmp)
     try:
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
@@ -414,9 +415,35 @@ def _write_version(target: Path, manifest: dict[str, Any],
             shutil.rmtree(old)
         else:
             tmp.rename(target)
+        UNFINISHED.discard(tmp)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_unfinished()
         raise
+
+
+# Temp folders of this process's builds not yet renamed into place.
+UNFINISHED: set[Path] = set()
+
+
+def remove_unfinished(seconds: float = 2.0) -> None:
+    """Remove this process's unfinished temp folders, even while interrupts keep coming:
+    after Ctrl-C, polars raises a KeyboardInterrupt of its own and Python's handler
+    another, and its worker threads can still be adding files for a moment. The CLI
+    calls this again once the interrupt has reached it; whatever still remains is
+    removed by the next build of the version."""
+    deadline = time.monotonic() + seconds
+    while UNFINISHED:
+        try:
+            for folder in list(UNFINISHED):
+                shutil.rmtree(folder, ignore_errors=True)
+                if not folder.exists():
+                    UNFINISHED.discard(folder)
+            if UNFINISHED:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
+        except KeyboardInterrupt:  # the same interrupt again; the first one is re-raised
+            continue
 
 
 # "assistant turn 3": how step details name the turn that fired (its index in messages)
