@@ -15,7 +15,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,7 @@ from cards.plots import write_figures
 from cards.render import render_dataset_card
 from curation import pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
+from curation.executors import Executor
 from curation.loading import (
     LOAD_STEP,
     LoadedSource,
@@ -38,6 +39,7 @@ from curation.progress import phase
 from curation.recipe import Recipe, Source, sample_path
 from curation.schema import content_key, empty_removed
 from curation.stats import table_stats
+from curation.steps.decontaminate import contamination_report
 
 SHARD_ROWS = 100_000
 PACKAGES = ("aurora-curation", "polars", "pyarrow", "datasets", "datasketch", "opencc",
@@ -218,7 +220,8 @@ def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str
 
 def build(recipe: Recipe, *, out: Path, sample: bool = False,
           source_paths: dict[str, str] | None = None, force: bool = False,
-          allow_empty_sources: bool = False) -> BuildResult:
+          allow_empty_sources: bool = False, executor: Executor | None = None) -> BuildResult:
+    """``executor`` runs the steps (default: this process; see curation.executors)."""
     source_paths = source_paths or {}
     plans = preflight(recipe, out=out, sample=sample, source_paths=source_paths, force=force)
     target = out / recipe.dataset / recipe.version
@@ -244,9 +247,9 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
         input_stats = table_stats(table)
-        result = pipeline.run(table, steps)
-        result = pipeline.PipelineResult(result.kept, pl.concat([quarantined, result.removed]),
-                                         result.reports)
+        result = pipeline.run(table, steps, executor)
+        # the loader's quarantine first; trimmed/signals stay as the steps made them
+        result = replace(result, removed=pl.concat([quarantined, result.removed]))
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample,
@@ -383,7 +386,15 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
                 result.removed.group_by("step", "reason").len()
                 .sort("step", "reason").iter_rows()
             },
+            "trimmed": result.trimmed.height,
+            "trimmed_by_reason": {
+                f"{step}/{reason}": n for step, reason, n in
+                result.trimmed.group_by("step", "reason").len()
+                .sort("step", "reason").iter_rows()
+            },
         },
+        "measured_precision": measured_precision(recipe),
+        "contamination": contamination_report(result.reports),
         "steps": [r.to_dict() for r in result.reports],
         "stats": {"input": input_stats, "output": table_stats(result.kept)},
         "packages": _versions(),
@@ -402,6 +413,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
+        manifest["outputs"] = _write_judgments(result, tmp)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
@@ -444,6 +456,31 @@ def remove_unfinished(seconds: float = 2.0) -> None:
                 time.sleep(0.05)
         except KeyboardInterrupt:  # the same interrupt again; the first one is re-raised
             continue
+
+
+def _write_judgments(result: pipeline.PipelineResult, root: Path) -> dict[str, Any]:
+    """trimmed.parquet (what trimming cut) and signals.parquet (what the judging steps
+    measured on each record), with their row counts and sha256."""
+    out = {}
+    for name, frame in (("trimmed.parquet", result.trimmed), ("signals.parquet", result.signals)):
+        frame.write_parquet(root / name)
+        out[name] = {"rows": frame.height, "sha256": sha256_file(root / name)}
+    return out
+
+
+def measured_precision(recipe: Recipe) -> dict[str, Any] | None:
+    """The precision file the recipe names (``precision: FILE``, relative to the
+    recipe; written by ``python -m curation review --score``), for the card."""
+    name = recipe.raw.get("precision")
+    if not name:
+        return None
+    path = Path(name)
+    if not path.is_absolute() and recipe.path is not None:
+        path = recipe.path.parent / path
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise CurationError(f"recipe {recipe.version}: precision file {path}: {e}") from None
 
 
 # "assistant turn 3": how step details name the turn that fired (its index in messages)

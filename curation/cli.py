@@ -6,12 +6,14 @@ import argparse
 import json
 import signal
 import sys
+from contextlib import closing
 from pathlib import Path
 
+from curation import executors, versions
 from curation import recipe as recipes
-from curation import versions
 from curation.build import build, remove_unfinished
 from curation.errors import CurationError, report_bug
+from curation.executors import EXECUTORS
 
 
 def _source_arg(value: str) -> tuple[str, str]:
@@ -44,6 +46,13 @@ def parser() -> argparse.ArgumentParser:
                    "source; not with --sample)")
     b.add_argument("--allow-empty-sources", action="store_true",
                    help="build even when a source has no records (otherwise an error)")
+    b.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes (local) or CPUs (ray) for per-record steps "
+                   "(default: all cores); the result is the same for every N")
+    b.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="local processes (default) or a Ray cluster (needs the ray extra)")
+    b.add_argument("--address", help="Ray cluster address (ray://HOST:10001 or auto); "
+                   "default: start a local Ray")
 
     sub.add_parser("recipes", help="list the recipe versions shipped with the package")
 
@@ -55,6 +64,19 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=Path, default=Path("build"), help="build root (default ./build)")
     d.add_argument("--dataset", help="dataset name, when --out holds several")
     d.add_argument("--json", type=Path, help="also write the diff as JSON to this file")
+
+    r = sub.add_parser("review", help="audit a built version: sample its judgments to read",
+                       description="Sample N removed and N trimmed records per (step, reason) "
+                       "and N kept ones (half of them nearest a threshold), write an HTML sheet "
+                       "with the evidence highlighted and a CSV to fill with verdicts; with "
+                       "--score, compute per-rule precision and kept-set error from a filled "
+                       "sheet (or a labels.csv) and write precision.json.")
+    r.add_argument("version_dir", type=Path, help="a built version folder")
+    r.add_argument("--n", type=int, default=30, help="records per rule and per kept stratum")
+    r.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    r.add_argument("--out", type=Path,
+                   help="where to write (default: VERSION_DIR/review, or beside --score FILE)")
+    r.add_argument("--score", type=Path, metavar="FILE", help="a filled sheet to score")
 
     u = sub.add_parser("push", help="publish a built version to a Hub dataset repo",
                        description="Upload the version folder (card, parquet shards, "
@@ -131,6 +153,18 @@ def main(argv: list[str] | None = None) -> int:
                 args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
                                      encoding="utf-8")
             return 0
+        if args.command == "review":
+            from curation import review
+
+            if args.score:
+                scored, target = review.score_sheet(args.version_dir, args.score, args.out)
+                print(review.render_score(scored))
+                print(f"wrote {target}")
+                return 0
+            html_path, csv_path, n = review.review(args.version_dir, n=args.n, seed=args.seed,
+                                                   out=args.out)
+            print(f"{n} records to review: {html_path}\nverdicts go in {csv_path}")
+            return 0
         if args.command == "push":
             from curation import publish
 
@@ -146,8 +180,13 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         overrides = _source_overrides(args)
         recipe = recipes.load(args.version)
-        result = build(recipe, out=args.out, sample=args.sample, source_paths=overrides,
-                       force=args.force, allow_empty_sources=args.allow_empty_sources)
+        if args.workers is not None and args.workers < 1:
+            raise CurationError("--workers must be at least 1")
+        with closing(executors.make(args.executor, workers=args.workers,
+                                    address=args.address)) as executor:
+            result = build(recipe, out=args.out, sample=args.sample, source_paths=overrides,
+                           force=args.force, allow_empty_sources=args.allow_empty_sources,
+                           executor=executor)
         _print_summary(result.manifest, result.path)
         return 0
     except CurationError as e:

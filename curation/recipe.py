@@ -90,7 +90,7 @@ class Recipe:
     steps: list[tuple[str, str, dict[str, Any]]]  # (label, registered step, parameters)
     raw: dict[str, Any] = field(repr=False)
     load: LoadPolicy = field(default_factory=LoadPolicy)
-    path: Path | None = None  # the YAML file, when read from one
+    path: Path | None = field(default=None, repr=False, compare=False)  # the YAML file, if any
 
     @property
     def sha256(self) -> str:

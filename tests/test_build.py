@@ -59,7 +59,8 @@ def test_build_writes_a_hub_layout_that_datasets_loads(tmp_path, sources, capsys
                *source_args(sources)) == 0
     out = tmp_path / "out" / "aurora-zh" / "v2"
     assert sorted(p.name for p in out.iterdir()) == [
-        "README.md", "composition.png", "data", "funnel.png", "manifest.json", "removed.parquet"]
+        "README.md", "composition.png", "data", "funnel.png", "manifest.json", "removed.parquet",
+        "signals.parquet", "trimmed.parquet"]
     card_text = (out / "README.md").read_text(encoding="utf-8")
     assert "](funnel.png)" in card_text and "](composition.png)" in card_text
     assert (out / "funnel.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
