@@ -108,3 +108,42 @@ def test_unreadable_file_is_one_line(tmp_path: Path) -> None:
     assert proc.returncode == 2, proc.stderr
     assert f"error: {secret}: permission denied" in proc.stderr
     assert "Traceback" not in proc.stderr
+
+
+def test_an_existing_version_and_missing_data_are_one_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """"already exists" used to come first, and the missing data only on the rerun."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "build" / "aurora-zh" / "v1").mkdir(parents=True)
+    assert main(["build", "--version", "v1"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("error: ") == 1 and "4 problems, nothing was read or written" in err
+    assert "already exists; pass --force" in err
+    for name in ("alpaca_zh", "alpaca_gpt4_zh", "sharegpt"):
+        assert f"source {name!r}: data/raw/" in err
+
+
+@pytest.mark.parametrize("program", ["curation", "eval", "finetune"])
+def test_a_bug_shows_its_traceback_and_says_it_is_a_bug(
+        program: str, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ZeroDivisionError("a bug")
+
+    if program == "curation":
+        monkeypatch.setattr("curation.recipe.load", broken)
+        from curation.cli import main as entry
+        argv = ["build", "--version", "v1"]
+    elif program == "eval":
+        monkeypatch.setattr("eval.__main__.get_spec", broken)
+        from eval.__main__ import main as entry
+        argv = ["--model", "tiny-mixtral", "--task", "ceval", "--fixture"]
+    else:
+        monkeypatch.setattr("finetune.config.load_config", broken)
+        from finetune.cli import main as entry
+        argv = ["--dataset", "x", "--output", "y"]
+    assert entry(argv) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" in err and "ZeroDivisionError: a bug" in err
+    assert f"python -m {program}: internal error (a bug, not a problem with your input)" in err
