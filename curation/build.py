@@ -204,6 +204,10 @@ def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str
             (step.for_sample() if sample else step).preflight()
         except CurationError as e:
             problems.append(f"step {label}: {e}" if label not in str(e) else str(e))
+    try:
+        measured_precision(recipe)  # a precision file the recipe names must be readable
+    except CurationError as e:
+        problems.append(str(e))
     problem = _writable_problem(out)
     if problem:
         problems.append(problem)
