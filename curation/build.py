@@ -202,8 +202,9 @@ def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str
     for label, step in recipe.build_steps():
         try:
             (step.for_sample() if sample else step).preflight()
-        except CurationError as e:
-            problems.append(f"step {label}: {e}" if label not in str(e) else str(e))
+        except CurationError as e:  # a step may report several ("\n- " between them)
+            problems += [p if label in p else f"step {label}: {p}"
+                         for p in str(e).split("\n- ")]
     try:
         measured_precision(recipe)  # a precision file the recipe names must be readable
     except CurationError as e:
