@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -203,8 +203,13 @@ def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str
     for label, step in recipe.build_steps():
         try:
             (step.for_sample() if sample else step).preflight()
-        except CurationError as e:
-            problems.append(f"step {label}: {e}" if label not in str(e) else str(e))
+        except CurationError as e:  # a step may report several ("\n- " between them)
+            problems += [p if label in p else f"step {label}: {p}"
+                         for p in str(e).split("\n- ")]
+    try:
+        measured_precision(recipe)  # a precision file the recipe names must be readable
+    except CurationError as e:
+        problems.append(str(e))
     problem = _writable_problem(out)
     if problem:
         problems.append(problem)
@@ -408,6 +413,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
     caller holds the version's lock; folders are created with the umask's mode."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
+    UNFINISHED.add(tmp)
     try:
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
@@ -426,9 +432,35 @@ def _write_version(target: Path, manifest: dict[str, Any],
             shutil.rmtree(old)
         else:
             tmp.rename(target)
+        UNFINISHED.discard(tmp)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_unfinished()
         raise
+
+
+# Temp folders of this process's builds not yet renamed into place.
+UNFINISHED: set[Path] = set()
+
+
+def remove_unfinished(seconds: float = 2.0) -> None:
+    """Remove this process's unfinished temp folders, even while interrupts keep coming:
+    after Ctrl-C, polars raises a KeyboardInterrupt of its own and Python's handler
+    another, and its worker threads can still be adding files for a moment. The CLI
+    calls this again once the interrupt has reached it; whatever still remains is
+    removed by the next build of the version."""
+    deadline = time.monotonic() + seconds
+    while UNFINISHED:
+        try:
+            for folder in list(UNFINISHED):
+                shutil.rmtree(folder, ignore_errors=True)
+                if not folder.exists():
+                    UNFINISHED.discard(folder)
+            if UNFINISHED:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
+        except KeyboardInterrupt:  # the same interrupt again; the first one is re-raised
+            continue
 
 
 def _write_judgments(result: pipeline.PipelineResult, root: Path) -> dict[str, Any]:

@@ -390,6 +390,9 @@ def parse(raw: dict[str, Any], where: str, lines: dict[tuple[Any, ...], int] | N
     if LOAD_STEP in labels:
         problems.add(("steps",), f"{LOAD_STEP!r} names the loader's quarantine in "
                      "removed.parquet; give the step another label with `as:`")
+    if "precision" in raw and not isinstance(raw["precision"], str):
+        problems.add(("precision",), "precision names a file (the JSON written by "
+                     "`python -m curation review --score`), relative to the recipe")
     policy = _load_policy(raw.get("load"), problems)
     problems.raise_if_any()
     return Recipe(dataset=str(raw["dataset"]), version=str(raw["version"]),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import hashlib
 import json
 import math
@@ -107,6 +108,13 @@ def load_config(path: Path) -> AblationConfig:
     for v in variants:
         v.recipe_raw()  # unknown recipes and steps fail now, not after an hour of training
     train = {**DEFAULT_TRAIN, **(raw.get("train") or {})}
+    from finetune.config import TrainConfig
+
+    options = {f.name for f in dataclasses.fields(TrainConfig)} - {"dataset", "output"}
+    unknown = sorted(set(train) - options)
+    if unknown:
+        raise AblationError(f"{path}: unknown train options {unknown}; known: "
+                            f"{', '.join(sorted(options))}")
     evaluation = {**DEFAULT_EVAL, **(raw.get("eval") or {})}
     base = path.parent
     out = Path(raw.get("out", "ablation"))
@@ -208,8 +216,7 @@ def score(cfg: AblationConfig, adapter_run: Path | None, task: str,
     spec_split = None
     data_dir = ev["data_dirs"].get(task)
     data, source = resolve_data(task, spec_split or _default_split(task), data_dir,
-                                fixture=ev["fixture"] and not data_dir,
-                                allow_fixture_fallback=False)
+                                fixture=ev["fixture"] and not data_dir)
     if "model" not in cache:
         cache["model"] = load_model_and_tokenizer(cfg.train["model"])
     model, tok = cache["model"]
@@ -273,11 +280,8 @@ def run_ablation(cfg: AblationConfig) -> dict[str, Any]:
 
 
 def _final_loss(train_manifest: dict[str, Any]) -> float | None:
-    for key in ("final_loss", "train_loss"):
-        if isinstance(train_manifest.get(key), int | float):
-            return float(train_manifest[key])
-    metrics = train_manifest.get("metrics") or {}
-    value = metrics.get("train_loss")
+    """The last logged training loss of the run (finetune's manifest ``training``)."""
+    value = (train_manifest.get("training") or {}).get("last_logged_loss")
     return float(value) if isinstance(value, int | float) else None
 
 
@@ -285,10 +289,14 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval ablation",
                                 description=__doc__.split("\n\n")[0])
     p.add_argument("--config", type=Path, required=True, help="ablation YAML (see README)")
+    p.epilog = f"Example config: {Path(__file__).parent / 'ablation.example.yaml'}"
     args = p.parse_args(argv)
+    from eval.benchmarks import BenchmarkError
+    from finetune.errors import FinetuneError
+
     try:
         run_ablation(load_config(args.config))
-    except CurationError as e:
+    except (CurationError, BenchmarkError, FinetuneError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     return 0

@@ -38,6 +38,9 @@ def test_report_holds_every_variant_with_lineage(ablation):
         assert f"`{manifest['fingerprint'][:12]}`" in md  # lineage row
         assert f"`{v['adapter']['cache_key']}`" in md
         assert (out / "runs" / v["adapter"]["cache_key"] / "adapter").is_dir()
+        run = json.loads((out / "runs" / v["adapter"]["cache_key"] / "manifest.json")
+                         .read_text(encoding="utf-8"))
+        assert v["adapter"]["final_loss"] == run["training"]["last_logged_loss"] > 0
         for task in ("ceval", "mmlu"):
             assert 0 <= v["scores"][task]["summary"]["overall"]["accuracy_pct"] <= 100
     kept = {v["name"]: v["dataset"]["counts"]["kept"] for v in results["variants"]}
