@@ -15,7 +15,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 def benchmarks_in_cwd(tmp_path_factory, monkeypatch):
     """Work in a fresh directory whose data/benchmarks/* are the shipped fixtures:
     the v2 recipe decontaminates against those paths."""
-    from eval import benchmarks as bm
+    from curation import benchmarks as bm
 
     work = tmp_path_factory.mktemp("work")
     for task in ("ceval", "cmmlu", "mmlu"):
