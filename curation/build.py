@@ -17,7 +17,7 @@ import polars as pl
 
 from cards.plots import write_figures
 from cards.render import render_dataset_card
-from curation import pipeline
+from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError
 from curation.loading import LoadedSource, load_source, sha256_file
 from curation.recipe import Recipe, Source, sample_path
@@ -191,6 +191,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
+        llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")

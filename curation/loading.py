@@ -15,7 +15,7 @@ from typing import Any
 
 import polars as pl
 
-from curation.adapters import ADAPTERS
+from curation.adapters import ADAPTERS, tools
 from curation.errors import InputError
 from curation.schema import SCHEMA, content_id, empty_table, messages_series
 
@@ -123,12 +123,14 @@ def to_table(records: Iterator[tuple[int, int | None, Any]], *, origin: str, sou
             if not isinstance(record, dict):
                 raise ValueError(f"expected an object, got {type(record).__name__}")
             system, messages = adapter(record)
+            record_tools = tools(record)
         except ValueError as e:
             raise InputError(origin, f"{fmt} record: {e}", line=line, record=index) from None
-        columns["id"].append(content_id(system, messages))
+        columns["id"].append(content_id(system, messages, record_tools))
         columns["source"].append(source)
         columns["source_index"].append(index)
         columns["system"].append(system)
+        columns["tools"].append(record_tools)
         columns["messages"].append(messages)
     if not columns["id"]:
         return empty_table()

@@ -14,7 +14,7 @@ import polars as pl
 
 from curation.errors import RecipeError
 from curation.langid import UNDETERMINED, detect
-from curation.schema import ROLES, Conversation, conversations
+from curation.schema import ROLES, TEXT_ROLES, Conversation, conversations
 from curation.steps import RecordStep, register
 from curation.steps.base import Drop, StepResult
 
@@ -51,7 +51,7 @@ class LanguageId(RecordStep):
         """Languages of the turns and the verdict: None (keep), a Drop, or the capped
         language the conversation uses."""
         langs = [(m["role"], detect(m["content"], min_chars=self.min_chars))
-                 for m in conv["messages"]]
+                 for m in conv["messages"] if m["role"] in TEXT_ROLES]  # not tool JSON
         capped = None
         for i, (role, lang) in enumerate(langs):
             allowed = self.allow.get(role)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import ClassVar
 
-from curation.schema import Conversation
+from curation.schema import TEXT_ROLES, Conversation
 from curation.steps import RecordStep, register
 from curation.steps.base import Drop
 
@@ -45,6 +45,6 @@ class Normalize(RecordStep):
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
         system = self.clean(conv["system"]) if conv["system"] else conv["system"]
-        messages = [{"role": m["role"], "content": self.clean(m["content"])}
-                    for m in conv["messages"]]
+        messages = [{"role": m["role"], "content": self.clean(m["content"])
+                     if m["role"] in TEXT_ROLES else m["content"]} for m in conv["messages"]]
         return {"system": system or None, "messages": messages}

@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from curation.schema import Conversation
+from curation.schema import TEXT_ROLES, Conversation
 from curation.steps import RecordStep, register
 from curation.steps.base import Drop
 from curation.text import FENCE_LINE, JP, TRAD, TRADZ, script_table, scripts
@@ -335,6 +335,8 @@ class Quality(RecordStep):
                     stats["placeholder_lines_stripped"] += 1
             messages.append({"role": m["role"], "content": content})
         for i, m in enumerate(messages):
+            if m["role"] not in TEXT_ROLES:  # tool turns are JSON payloads: never judged
+                continue
             drop = self.judge(m["role"], i, m["content"])
             if drop:
                 return drop

@@ -21,7 +21,7 @@ import opencc
 
 from curation.errors import RecipeError
 from curation.langid import detect
-from curation.schema import Conversation
+from curation.schema import TEXT_ROLES, Conversation
 from curation.steps import RecordStep, register
 from curation.steps.base import Drop
 from curation.text import map_unprotected, scripts, strip_protected
@@ -143,7 +143,8 @@ class ToSimplified(RecordStep):
         return out
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
-        texts = [conv["system"] or "", *(m["content"] for m in conv["messages"])]
+        texts = [conv["system"] or "", *(m["content"] if m["role"] in TEXT_ROLES else ""
+                                         for m in conv["messages"])]  # never JSON payloads
         trad = simp = han = 0
         todo = []
         for i, text in enumerate(texts):
@@ -170,5 +171,6 @@ class ToSimplified(RecordStep):
             return conv
         stats["conversations_converted"] += 1
         return {"system": out[0] if conv["system"] else conv["system"],
-                "messages": [{"role": m["role"], "content": c}
+                "messages": [{"role": m["role"], "content": c if m["role"] in TEXT_ROLES
+                              else m["content"]}
                              for m, c in zip(conv["messages"], out[1:], strict=True)]}
