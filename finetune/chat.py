@@ -126,6 +126,23 @@ def encode_conversation(
     return _assemble(ids, tokenizer.bos_token_id, tokenizer.eos_token_id, cutoff_len)
 
 
+def encode_prompt(
+    tokenizer: PreTrainedTokenizerBase,
+    history: Sequence[Message],
+    user: str,
+    system: str | None = None,
+) -> list[int]:
+    """Ids the model answers from: the finished exchanges exactly as training encodes them,
+    then `[INST] user [/INST]` (the generation prompt of the same format)."""
+    messages = [*history, {"role": "user", "content": user}, {"role": "assistant", "content": ""}]
+    segments = _segments(messages, system)[:-1]  # drop the empty answer being generated
+    ids = tokenizer(segments, add_special_tokens=False)["input_ids"]
+    out = [tokenizer.bos_token_id]
+    for i, segment in enumerate(ids):
+        out += [*segment, tokenizer.eos_token_id] if i % 2 else segment
+    return out
+
+
 @dataclass
 class EncodingStats:
     """What tokenization did to the data: the counts the run reports."""
