@@ -30,7 +30,7 @@ sys.path.insert(0, str(REPO))
 
 import torch  # noqa: E402
 
-from eval.benchmarks import SubjectData, fixture_dir, load_local  # noqa: E402
+from curation.benchmarks import SubjectData, fixture_dir, load_local  # noqa: E402
 from eval.runner import encode_all  # noqa: E402
 from eval.scoring import MultipleChoiceScorer  # noqa: E402
 

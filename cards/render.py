@@ -5,9 +5,11 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
+import jinja2
 from huggingface_hub import DatasetCard, DatasetCardData
 
-TEMPLATE = resources.files("cards") / "templates" / "dataset_card.md.j2"
+TEMPLATES = resources.files("cards") / "templates"
+TEMPLATE = TEMPLATES / "dataset_card.md.j2"
 
 
 def size_category(n: int) -> str:
@@ -46,12 +48,17 @@ def dataset_info(manifest: dict[str, Any]) -> dict[str, Any]:
 
 def card_data(manifest: dict[str, Any]) -> DatasetCardData:
     licenses = sorted({s["license"] for s in manifest["sources"]})
+    links = {s.get("license_link") for s in manifest["sources"]}
+    hub_ids = sorted({s["hub"] for s in manifest["sources"] if s.get("hub")})
     output_langs = manifest["stats"]["output"]["languages"]
     langs = {lang for role in output_langs.values() for lang in role if lang != "und"}
     return DatasetCardData(
         language=sorted(langs | {"zh"}),
         license=licenses[0] if len(licenses) == 1 else "other",
         license_name=None if len(licenses) == 1 else "mixed: " + ", ".join(licenses),
+        # one license: its terms; mixed: each source's terms are linked in the Sources table
+        license_link=next(iter(links)) if len(licenses) == 1 and len(links) == 1 else None,
+        source_datasets=hub_ids or None,
         task_categories=["text-generation"],
         size_categories=[size_category(manifest["counts"]["kept"])],
         pretty_name=f"{manifest['dataset']} {manifest['version']}",
@@ -62,11 +69,20 @@ def card_data(manifest: dict[str, Any]) -> DatasetCardData:
     )
 
 
+def render_partial(name: str, **context: Any) -> str:
+    """One section of the card from its own template (``templates/<name>``), so sections
+    can change without touching the main template."""
+    env = jinja2.Environment(keep_trailing_newline=True)
+    return env.from_string((TEMPLATES / name).read_text(encoding="utf-8")).render(**context)
+
+
 def render_dataset_card(manifest: dict[str, Any], removal_examples: list[dict[str, str]]) -> str:
     card = DatasetCard.from_template(
         card_data(manifest),
         template_str=TEMPLATE.read_text(encoding="utf-8"),
         m=manifest,
         examples=removal_examples,
+        contamination_section=render_partial(
+            "contamination.md.j2", contamination=manifest.get("contamination", [])),
     )
     return str(card)

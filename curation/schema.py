@@ -47,6 +47,24 @@ REMOVED_SCHEMA: dict[str, pl.DataType] = {
     "detail": pl.String(),
     "duplicate_of": pl.String(),
 }
+# trimmed.parquet: a kept record that lost its last exchanges, and what they were.
+TRIMMED_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "source": pl.String(),
+    "source_index": pl.Int64(),
+    "step": pl.String(),
+    "reason": pl.String(),
+    "detail": pl.String(),
+    "cut": pl.List(MESSAGE),
+}
+# signals.parquet: what a judging step measured on a record (kept or removed), as JSON.
+SIGNALS_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "source": pl.String(),
+    "source_index": pl.Int64(),
+    "step": pl.String(),
+    "signals": pl.String(),
+}
 
 
 class Message(TypedDict):
@@ -91,6 +109,14 @@ def empty_table() -> pl.DataFrame:
 
 def empty_removed() -> pl.DataFrame:
     return pl.DataFrame(schema=REMOVED_SCHEMA)
+
+
+def empty_trimmed() -> pl.DataFrame:
+    return pl.DataFrame(schema=TRIMMED_SCHEMA)
+
+
+def empty_signals() -> pl.DataFrame:
+    return pl.DataFrame(schema=SIGNALS_SCHEMA)
 
 
 def conversations(table: pl.DataFrame) -> list[Conversation]:

@@ -11,14 +11,15 @@ from curation.langid import detect
 
 
 def _summary(values: pl.Series) -> dict[str, float]:
+    """Counts of characters or turns: the quantiles ("nearest") and max are integers."""
     if values.is_empty():
         return {"count": 0}
     return {
         "count": values.len(),
         "mean": round(float(values.mean()), 1),  # type: ignore[arg-type]
-        "p50": float(values.quantile(0.5, "nearest")),  # type: ignore[arg-type]
-        "p95": float(values.quantile(0.95, "nearest")),  # type: ignore[arg-type]
-        "max": float(values.max()),  # type: ignore[arg-type]
+        "p50": int(values.quantile(0.5, "nearest")),  # type: ignore[arg-type]
+        "p95": int(values.quantile(0.95, "nearest")),  # type: ignore[arg-type]
+        "max": int(values.max()),  # type: ignore[arg-type]
     }
 
 

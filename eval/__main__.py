@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from eval.benchmarks import BENCHMARKS, BenchmarkError, check_split, get_spec
+from curation.benchmarks import BENCHMARKS, BenchmarkError, check_split, get_spec
 from eval.prompts import LANGS, TEMPLATES
 
 DEFAULT_LANG = {"ceval": "zh", "cmmlu": "zh", "mmlu": "en"}

@@ -235,7 +235,7 @@ def score(cfg: AblationConfig, adapter_run: Path | None, task: str,
 
 
 def _default_split(task: str) -> str:
-    from eval.benchmarks import get_spec
+    from curation.benchmarks import get_spec
 
     return get_spec(task).default_split
 

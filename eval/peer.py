@@ -20,7 +20,7 @@ from typing import Any
 
 import torch
 
-from eval.benchmarks import LETTERS, SubjectData, get_spec, subject_file
+from curation.benchmarks import LETTERS, SubjectData, get_spec, subject_file
 from eval.prompts import ANSWER_CUE, HEADER, PLAIN_LETTER_SEP, SHOT_SEP, plain_prompt
 
 _COLUMNS = {  # (question column, answer column, column names for header-less files)

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eval.benchmarks import LETTERS, BenchmarkError, Question, SubjectData
+from curation.benchmarks import LETTERS, BenchmarkError, Question, SubjectData
 
 TEMPLATES: tuple[str, ...] = ("chat", "plain")
 LANGS: tuple[str, ...] = ("zh", "en")

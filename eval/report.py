@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from eval.benchmarks import BenchmarkSpec
+from curation.benchmarks import BenchmarkSpec
 
 AVERAGING = (
     "accuracy_pct: per question (pooled correct/total within each subject, category and "

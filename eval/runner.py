@@ -14,7 +14,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from eval.benchmarks import (
+from curation.benchmarks import (
     LETTERS,
     BenchmarkError,
     SubjectData,

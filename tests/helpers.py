@@ -50,6 +50,8 @@ def toolcall_recipe() -> Recipe:
     raw["sources"] = [{"name": "sharegpt", "format": "sharegpt", "path": str(TOOLCALL_FIXTURE),
                        "license": "cc0-1.0"}]
     for step in raw["steps"]:
+        if "source_priority" in step:
+            step["source_priority"] = ["sharegpt"]
         if step["step"] == "decontaminate":
             step["benchmarks"] = [{"task": b["task"], "path": str(fixture_dir(b["task"]))}
                                   for b in step["benchmarks"]]

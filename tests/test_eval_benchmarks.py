@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from eval import benchmarks as bm
-from eval.benchmarks import (
+from curation import benchmarks as bm
+from curation.benchmarks import (
     BENCHMARKS,
     CATEGORIES,
     CHINA_SPECIFIC,

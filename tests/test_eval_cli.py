@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from curation.benchmarks import BenchmarkError, fixture_dir
 from eval.__main__ import build_parser, main
-from eval.benchmarks import BenchmarkError, fixture_dir
 from eval.runner import resolve_data
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")

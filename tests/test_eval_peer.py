@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 import torch
 
-from eval.benchmarks import LETTERS, fixture_dir, load_local
+from curation.benchmarks import LETTERS, fixture_dir, load_local
 from eval.runner import encode_all, score_encoded
 
 pytestmark = pytest.mark.usefixtures("one_torch_thread")

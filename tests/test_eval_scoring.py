@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import torch
 
-from eval.benchmarks import LETTERS, BenchmarkError, fixture_dir, get_spec, load_local
+from curation.benchmarks import LETTERS, BenchmarkError, fixture_dir, get_spec, load_local
 from eval.prompts import (
     chat_messages,
     encode_question,

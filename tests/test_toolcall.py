@@ -17,6 +17,7 @@ import xxhash
 from curation.build import build
 from curation.llamafactory import FILE_NAME, dataset_info
 from curation.schema import content_id, turn_order_problem
+from curation.steps.base import outcome
 from curation.steps.language_id import LanguageId
 from curation.steps.normalize import Normalize
 from curation.steps.quality import Quality
@@ -89,21 +90,23 @@ def test_ids_of_records_without_tools_are_unchanged():
 def test_text_steps_never_judge_or_convert_tool_payloads():
     conv = {"system": None, "messages": TOOL_CHAT}
     stats: Counter[str] = Counter()
-    simplified = ToSimplified(config="auto").process(conv, stats)
+    simplified, _ = outcome(ToSimplified(config="auto").process(conv, stats))
     assert simplified["messages"][3]["content"].startswith("台北今天多云")  # prose converted
     assert simplified["messages"][1:3] == TOOL_CHAT[1:3]  # JSON left as it is
-    assert Normalize().process(conv, stats)["messages"][1:3] == TOOL_CHAT[1:3]
+    assert outcome(Normalize().process(conv, stats))[0]["messages"][1:3] == TOOL_CHAT[1:3]
     short = {"system": None, "messages": [*TOOL_CHAT[:2], {"role": "observation", "content": "{}"},
                                           TOOL_CHAT[3]]}
-    assert Quality().process(short, stats) == short  # "{}" is not a too-short turn
-    langs, verdict = LanguageId(allow={"assistant": ["zh"], "user": ["zh"]}).judge(conv)
-    assert [role for role, _ in langs] == ["user", "assistant"] and verdict is None
+    assert outcome(Quality().process(short, stats)) == (short, None)  # "{}" is not too short
+    verdict = LanguageId(allow={"assistant": ["zh"], "user": ["zh"]}).process(conv, stats)
+    assert outcome(verdict) == (conv, None)
+    assert sorted(verdict.signals["turns"]) == ["0", "3"]  # tool turns: no language
 
 
 def test_turn_repair_keeps_tool_alternation():
     repair = TurnRepair(max_tokens=0)
     stats: Counter[str] = Counter()
-    assert repair.process({"system": None, "messages": TOOL_CHAT}, stats)["messages"] == TOOL_CHAT
+    assert outcome(repair.process({"system": None, "messages": TOOL_CHAT}, stats))[0][
+        "messages"] == TOOL_CHAT
     # two calls in a row are never merged into one (broken) JSON text
     double = [*TOOL_CHAT[:2], TOOL_CHAT[1], *TOOL_CHAT[2:]]
     drop = repair.process({"system": None, "messages": double}, stats)
@@ -111,7 +114,8 @@ def test_turn_repair_keeps_tool_alternation():
     # a call left without its result at the end goes, with the user turn before it
     tail = [*TOOL_CHAT, ("user", "明天呢？"), ("function_call", CALL)]
     tail = [t if isinstance(t, dict) else {"role": t[0], "content": t[1]} for t in tail]
-    assert repair.process({"system": None, "messages": tail}, stats)["messages"] == TOOL_CHAT
+    assert outcome(repair.process({"system": None, "messages": tail}, stats))[0][
+        "messages"] == TOOL_CHAT
 
 
 def test_turn_repair_budget_never_cuts_between_call_and_result():
@@ -119,8 +123,9 @@ def test_turn_repair_budget_never_cuts_between_call_and_result():
     long_result = '{"rows": "' + "数据" * 400 + '"}'
     conv = [*first, *turns(("user", "查一下"), ("function_call", CALL),
                            ("observation", long_result), ("assistant", "查到了。"))]
-    out = TurnRepair(max_tokens=120).process({"system": None, "messages": conv}, Counter())
-    assert out["messages"] == first
+    out, reason = outcome(TurnRepair(max_tokens=120).process({"system": None, "messages": conv},
+                                                             Counter()))
+    assert out["messages"] == first and reason == "over_budget"
 
 
 @pytest.mark.skipif(not os.environ.get("LLAMAFACTORY_PYTHON"),

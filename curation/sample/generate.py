@@ -138,7 +138,7 @@ CASES = {
     "exact.whitespace.pair": "duplicate differing only by whitespace / zero-width chars",
     "exact.cross_source.pair": "exact duplicate across sources",
     "near.pair": "near duplicate (char 5-gram Jaccard >= 0.85)",
-    "contam.benchmark": "a question of the shipped benchmark fixtures (verbatim or edited)",
+    "contam.benchmark": "a fixture benchmark item with its options (verbatim or edited)",
 }
 
 _UID = iter(range(10**9))
@@ -383,6 +383,10 @@ AZ_1 = """
 @@@ +contam.benchmark
 @q
 请回答这道计算机网络题：在OSI参考模型中，负责路由选择的是____。
+A. 数据链路层
+B. 网络层
+C. 传输层
+D. 会话层
 @a
 负责路由选择的是网络层。网络层根据目的地址为分组选择合适的路径，典型的协议是IP协议。
 
@@ -1285,7 +1289,7 @@ DNS即域名系统，它的作用是把人们容易记住的域名（比如www.e
 G4_1 = """
 @@@ +contam.benchmark
 @q
-金字塔是哪一个古代文明的代表性建筑？请简要说明。
+金字塔是哪一个古代文明的代表性建筑？（古巴比伦／玛雅／古印度／古埃及）请简要说明。
 @a
 金字塔是古埃及文明的代表性建筑。古埃及人为法老修建金字塔作为陵墓，其中最著名的是吉萨的胡夫金字塔，它体现了当时高超的天文、数学和建筑水平。
 

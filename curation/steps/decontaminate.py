@@ -1,13 +1,15 @@
-"""Remove training records that contain benchmark questions (C-Eval, CMMLU, MMLU).
+"""Remove training records that contain a benchmark item (C-Eval, CMMLU, MMLU).
 
-A record is contaminated by a benchmark question when the question's n-grams
-found in the record cover at least ``min_coverage`` of the question: character
-n-grams for the Chinese benchmarks, word n-grams for MMLU. Coverage, unlike
-the share of matching n-grams, survives light edits: one changed character
-in a 16-character question loses 5 of its 12 5-grams but only 1 of its 16
-characters. Questions shorter than n are not checked (counted in the stats).
-Benchmark files are read in their official layouts by :mod:`eval.benchmarks`,
-the same reader the scorer uses.
+A record is contaminated by an item when it contains the item: its question together with
+its options or its correct answer, or -- for a question long enough to be specific on its own --
+the question alone; verbatim or lightly edited, options reordered or relettered, in any layout,
+anywhere in a multi-turn chat. Matching common words is not enough: the evidence must reach a
+minimum informative length, so generic stems ("Windows是一种", "What is your …?") never remove
+a record. The tokens, n-grams and thresholds are :mod:`curation.contamination`'s.
+
+Benchmark folders are read, in their official layouts, by :mod:`curation.benchmarks` (the
+reader the scorer uses) before any data is loaded: a missing folder, one with no question,
+or a file that does not parse stops the build naming the folder or file.
 """
 
 from __future__ import annotations
@@ -16,67 +18,59 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import numpy as np
 import polars as pl
 
+from curation import benchmarks as bm
+from curation.contamination import Evidence, Item, ItemText, Rule, make_items, scan
 from curation.errors import CurationError, RecipeError
-from curation.minhash import Shingler, chunks
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from eval import benchmarks as bm
 
-WORD_TASKS = {"mmlu"}  # English benchmarks: word n-grams
-
-
-@dataclass(frozen=True)
-class Item:
-    task: str
-    split: str
-    subject: str
-    id: str
-    grams: np.ndarray  # n-gram hashes of the question, in position order
-    length: int  # units (characters or words) of the question
-
-    def coverage(self, present: np.ndarray, n: int) -> float:
-        """Share of the question's units covered by its n-grams in ``present``."""
-        starts = np.flatnonzero(np.isin(self.grams, present))
-        edges = np.zeros(self.length + 1, dtype=np.int64)
-        np.add.at(edges, starts, 1)
-        np.add.at(edges, np.minimum(starts + n, self.length), -1)
-        return float((np.cumsum(edges[:-1]) > 0).mean())
+ENGLISH_TASKS = {"mmlu"}  # tokens are words: thresholds in words, not characters
+EXAMPLES_PER_SPLIT = 3
+SNIPPET_CHARS = 240
 
 
-def load_items(task: str, path: Path, splits: list[str], shingler: Shingler,
-               ) -> tuple[list[Item], int]:
-    """Benchmark questions with their n-gram hashes; also the count too short to check."""
-    texts, keys = [], []
-    for split in splits:
-        for subject in bm.available_subjects(task, path, split):
-            for q in bm.read_split_file(task, bm.subject_file(task, path, subject, split), split):
-                texts.append(q.question)
-                keys.append((split, subject, q.id))
-    h, owner = shingler.hashes(texts)
-    units = shingler.units(texts)[1]
-    bounds = np.searchsorted(owner, np.arange(len(texts) + 1))
-    items = [Item(task, split, subject, qid, h[bounds[k]:bounds[k + 1]], int(units[k]))
-             for k, (split, subject, qid) in enumerate(keys) if units[k] >= shingler.ngram]
-    return items, len(texts) - len(items)
+def item_text(q: bm.Question) -> str:
+    """The item as one readable line: question, then its lettered options."""
+    opts = " ".join(f"{letter}. {c}" for letter, c in zip(bm.LETTERS, q.choices, strict=True))
+    return " ".join(f"{q.question} {opts}".split())
+
+
+def snippet(text: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
+    """The matched span, on one line, shortened in the middle past ``limit`` characters."""
+    span = " ".join(text[start:end].split())
+    if len(span) <= limit:
+        return span
+    return span[: limit // 2] + " … " + span[-limit // 2:]
 
 
 @register
 @dataclass
 class Decontaminate(Step):
-    """``benchmarks``: list of ``{task: ceval|cmmlu|mmlu, path: DIR}`` in the
-    official layouts (``path: fixture`` means the project's shipped fixture)."""
+    """``benchmarks``: list of ``{task: ceval|cmmlu|mmlu, path: DIR}`` in the official
+    layouts (``path: fixture`` means the project's shipped fixture). Thresholds: see
+    :mod:`curation.contamination`; ``min_tokens``/``long_question`` count characters for the
+    Chinese benchmarks, ``min_words``/``long_question_words`` words for MMLU."""
 
     name: ClassVar[str] = "decontaminate"
     benchmarks: list[dict[str, str]] = field(default_factory=list)
     splits: list[str] = field(default_factory=lambda: ["dev", "val", "test"])
-    char_ngram: int = 5
-    word_ngram: int = 3
-    min_coverage: float = 0.7
+    ngram: int = 5
+    question_coverage: float = 0.7
+    option_coverage: float = 0.7
+    min_options: int = 3
+    min_tokens: int = 20
+    min_words: int = 15
+    long_question: int = 40
+    long_question_words: int = 25
+    long_question_coverage: float = 0.8
+    max_items_per_gram: int = 20
+    _loaded: dict[str, list[bm.BenchmarkItem]] = field(default_factory=dict, init=False,
+                                                       repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.benchmarks:
@@ -85,8 +79,18 @@ class Decontaminate(Step):
             if set(b) != {"task", "path"} or b["task"] not in ("ceval", "cmmlu", "mmlu"):
                 raise RecipeError(f"decontaminate: each benchmark is {{task: ceval|cmmlu|mmlu, "
                                   f"path: DIR}}, not {b}")
-        if not 0 < self.min_coverage <= 1:
-            raise RecipeError("decontaminate: min_coverage must be in (0, 1]")
+        for name in ("question_coverage", "option_coverage", "long_question_coverage"):
+            if not 0 < getattr(self, name) <= 1:
+                raise RecipeError(f"decontaminate: {name} must be in (0, 1]")
+        if self.ngram < 2 or not 0 <= self.min_options <= 4:
+            raise RecipeError("decontaminate: ngram must be >= 2 and min_options 0-4")
+
+    def rules(self) -> dict[str, Rule]:
+        zh = Rule(self.ngram, self.question_coverage, self.option_coverage, self.min_options,
+                  self.min_tokens, self.long_question, self.long_question_coverage)
+        en = dataclasses.replace(zh, min_tokens=self.min_words,
+                                 long_question=self.long_question_words)
+        return {b["task"]: en if b["task"] in ENGLISH_TASKS else zh for b in self.benchmarks}
 
     def for_sample(self) -> Decontaminate:
         """The embedded sample is checked against the shipped benchmark fixtures."""
@@ -94,8 +98,9 @@ class Decontaminate(Step):
             self, benchmarks=[{"task": b["task"], "path": "fixture"} for b in self.benchmarks])
 
     def preflight(self) -> None:
+        """Read every benchmark now: a bad folder fails before any data is loaded."""
         for b in self.benchmarks:
-            self._dir(b)
+            self._items(b)
 
     def _dir(self, b: dict[str, str]) -> Path:
         path = bm.fixture_dir(b["task"]) if b["path"] == "fixture" else Path(b["path"])
@@ -106,67 +111,89 @@ class Decontaminate(Step):
                 "path in the recipe, or build with --sample to use the shipped fixtures.")
         return path
 
-    def __call__(self, table: pl.DataFrame) -> StepResult:
-        texts = table.select(pl.col("messages").list.eval(
-            pl.element().struct.field("content")).list.join("\n"))["messages"].to_list()
-        verdict: dict[int, tuple[Item, float]] = {}
-        stats: Counter[str] = Counter()
-        shinglers = {"char": Shingler(self.char_ngram, "char"),
-                     "word": Shingler(self.word_ngram, "word")}
-        by_kind: dict[str, list[Item]] = {"char": [], "word": []}
-        for b in self.benchmarks:
-            kind = "word" if b["task"] in WORD_TASKS else "char"
+    def _items(self, b: dict[str, str]) -> list[bm.BenchmarkItem]:
+        key = f"{b['task']}:{b['path']}"
+        if key not in self._loaded:
             try:
-                items, short = load_items(b["task"], self._dir(b), self.splits, shinglers[kind])
+                self._loaded[key] = bm.read_benchmark(b["task"], self._dir(b), self.splits)
             except bm.BenchmarkError as e:
                 raise CurationError(f"decontaminate: {e}") from None
-            by_kind[kind] += items
-            stats[f"questions:{b['task']}"] += len(items)
-            stats[f"too_short:{b['task']}"] += short
-        for kind, items in by_kind.items():  # one pass over the data per shingle kind
-            for row, item, share in self._matches(texts, items, shinglers[kind]):
-                if row not in verdict or share > verdict[row][1]:
-                    verdict[row] = (item, share)
+        return self._loaded[key]
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        rules = self.rules()
+        texts = table.select(pl.col("messages").list.eval(
+            pl.element().struct.field("content")).list.join("\n"))["messages"].to_list()
+        sources: list[bm.BenchmarkItem] = [q for b in self.benchmarks for q in self._items(b)]
+        items = make_items([ItemText(s.task, s.split, s.subject, s.question.id,
+                                     s.question.question, s.question.choices, s.question.answer)
+                            for s in sources], self.ngram)
+        checked = [k for k, it in enumerate(items) if it.checkable(rules[it.task])]
+        found = scan(texts, [items[k] for k in checked], rules, self.max_items_per_gram)
+        verdict = {row: (checked[i], ev) for row, (i, ev) in found.items()}
         rows = sorted(verdict)
         mask = np.zeros(table.height, dtype=bool)
         mask[rows] = True
-        hits = [verdict[r] for r in rows]
-        for item, _ in hits:
-            stats[f"removed:contaminated_{item.task}"] += 1
-        removed = removed_rows(
-            table.filter(pl.Series(mask)),
-            [f"contaminated_{item.task}" for item, _ in hits],
-            [f"{item.task} {item.split} {item.subject} #{item.id}: {share:.2f} of the "
-             f"question covered" for item, share in hits])
-        return StepResult(table.filter(pl.Series(~mask)), removed, 0, dict(sorted(stats.items())))
+        details = [self._detail(items[k], sources[k], ev, texts[r])
+                   for r, (k, ev) in ((r, verdict[r]) for r in rows)]
+        removed = removed_rows(table.filter(pl.Series(mask)),
+                               [f"contaminated_{items[verdict[r][0]].task}" for r in rows],
+                               details)
+        stats = self._stats(items, sources, checked, verdict, texts)
+        return StepResult(table.filter(pl.Series(~mask)), removed, 0, stats)
 
-    def _matches(self, texts: list[str], items: list[Item], shingler: Shingler,
-                 ) -> list[tuple[int, Item, float]]:
-        """(row, best item, coverage) for rows covering a question enough."""
-        if not items:
-            return []
-        n = shingler.ngram
-        uniq = [np.unique(it.grams) for it in items]
-        grams = np.concatenate(uniq)
-        gram_item = np.concatenate([np.full(len(u), k) for k, u in enumerate(uniq)])
-        order = np.argsort(grams, kind="stable")
-        grams, gram_item = grams[order], gram_item[order]
-        out = []
-        for lo, hi in chunks(texts):  # hits are rare: keep each batch's arrays small
-            h, owner = shingler.hashes(texts[lo:hi])
-            pos = np.minimum(np.searchsorted(grams, h), len(grams) - 1)
-            hit = grams[pos] == h
-            for doc in np.unique(owner[hit]).tolist():
-                present = np.unique(h[(owner == doc) & hit])
-                a = np.searchsorted(grams, present)
-                b = np.searchsorted(grams, present, side="right")
-                counts = Counter(gram_item[np.concatenate(
-                    [np.arange(x, y) for x, y in zip(a, b, strict=True)])].tolist())
-                # Covering a share c of L units needs at least c * L / n matching n-grams.
-                shares = [(items[k].coverage(present, n), -k) for k, m in counts.items()
-                          if m * n >= self.min_coverage * items[k].length]
-                if shares:
-                    share, k = max(shares)
-                    if share >= self.min_coverage:
-                        out.append((lo + doc, items[-k], share))
-        return out
+    @staticmethod
+    def _detail(item: Item, source: bm.BenchmarkItem, ev: Evidence, text: str) -> str:
+        return (f"{item.task} {item.split} {item.subject} #{item.id} — {ev.describe()} — "
+                f"record chars {ev.char_start}-{ev.char_end}: "
+                f"“{snippet(text, ev.char_start, ev.char_end)}” — item: "
+                f"“{snippet(item_text(source.question), 0, 10**9)}”")
+
+    def _stats(self, items: list[Item], sources: list[bm.BenchmarkItem], checked: list[int],
+               verdict: dict[int, tuple[int, Evidence]], texts: list[str]) -> dict[str, Any]:
+        """Flat counters, plus the card's per-benchmark/split table and examples under
+        ``contamination`` (the build moves it to the manifest's own key)."""
+        stats: Counter[str] = Counter()
+        per: dict[tuple[str, str], dict[str, Any]] = {}
+        for it in items:
+            row = per.setdefault((it.task, it.split), {
+                "task": it.task, "split": it.split, "questions": 0, "checked": 0, "too_short": 0,
+                "records_removed": 0, "items_found": 0})
+            row["questions"] += 1
+        for k in checked:
+            per[(items[k].task, items[k].split)]["checked"] += 1
+        for row in per.values():
+            row["too_short"] = row["questions"] - row["checked"]
+        examples: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for key in {(items[k].task, items[k].split, k) for k, _ in verdict.values()}:
+            per[key[:2]]["items_found"] += 1
+        for r in sorted(verdict):
+            k, ev = verdict[r]
+            it = items[k]
+            per[(it.task, it.split)]["records_removed"] += 1
+            stats[f"removed:contaminated_{it.task}"] += 1
+            stats[f"evidence:{ev.path}"] += 1
+            ex = examples.setdefault((it.task, it.split), [])
+            if len(ex) < EXAMPLES_PER_SPLIT:
+                ex.append({"task": it.task, "split": it.split, "subject": it.subject,
+                           "id": it.id, "evidence": ev.describe(),
+                           "record": snippet(texts[r], ev.char_start, ev.char_end),
+                           "item": snippet(item_text(sources[k].question), 0, 10**9)})
+        for (task, _split), row in per.items():
+            stats[f"questions:{task}"] += row["checked"]
+            stats[f"too_short:{task}"] += row["too_short"]
+        table = [per[k] for k in sorted(per)]
+        return dict(sorted(stats.items())) | {"contamination": {
+            "benchmarks": table,
+            "examples": [e for k in sorted(examples) for e in examples[k]],
+            "rule": {"ngram": self.ngram, "question_coverage": self.question_coverage,
+                     "min_options": self.min_options, "min_tokens": self.min_tokens,
+                     "min_words": self.min_words, "long_question": self.long_question,
+                     "long_question_words": self.long_question_words}}}
+
+
+def contamination_report(reports: list[Any]) -> list[dict[str, Any]]:
+    """The ``contamination`` part of each decontaminate step's stats, taken out of the step
+    report for the manifest's own key (one entry per decontaminate step)."""
+    return [{"step": r.name, **r.stats.pop("contamination")} for r in reports
+            if r.step == Decontaminate.name and "contamination" in r.stats]

@@ -8,7 +8,7 @@ that does not alternate, this repairs it: "继续"/"continue" turns are merged i
 the answer they continue, consecutive same-role turns are merged, and a question
 whose answer is empty goes with it. A conversation over the budget keeps its
 first exchanges that fit (one output row per input row: the build's conservation
-invariant), the cut is counted; what cannot be repaired into at least one
+invariant), recorded as a trim with what was cut; what cannot be repaired into at least one
 user -> assistant exchange within budget is removed with a reason.
 """
 
@@ -22,7 +22,7 @@ from typing import ClassVar
 from curation.html import html_to_text, strip_share_noise
 from curation.schema import TOOL_ROLES, Conversation, Message, turn_order_problem
 from curation.steps import RecordStep, register
-from curation.steps.base import Drop
+from curation.steps.base import Drop, Trim, Verdict
 from curation.text import estimate_tokens
 
 CONTINUE = re.compile(
@@ -76,7 +76,7 @@ class TurnRepair(RecordStep):
             turns.append({"role": role, "content": content})
         return turns
 
-    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
         cleaned = self._clean(conv, stats)
         if isinstance(cleaned, Drop):
             return cleaned
@@ -113,12 +113,16 @@ class TurnRepair(RecordStep):
         problem = turn_order_problem(merged)
         if problem:  # tool turns out of order (real chats alternate once repaired)
             return Drop("tool_turn_order", problem)
+        repaired: Conversation = {"system": conv["system"], "messages": merged}
         if self.max_tokens:
             fitted = self._fit_budget(conv["system"], merged, stats)
             if isinstance(fitted, Drop):
                 return fitted
-            merged = fitted
-        return {"system": conv["system"], "messages": merged}
+            if len(fitted) < len(merged):
+                return Trim({"system": conv["system"], "messages": fitted}, "over_budget",
+                            f"kept the first {len(fitted) // 2} of {len(merged) // 2} exchanges "
+                            f"within {self.max_tokens} tokens", full=repaired)
+        return repaired
 
     def _fit_budget(self, system: str | None, turns: list[Message],
                     stats: Counter[str]) -> list[Message] | Drop:
