@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -25,7 +25,7 @@ import polars as pl
 
 from cards.plots import write_figures
 from cards.render import render_dataset_card
-from curation import pipeline
+from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
 from curation.executors import Executor
 from curation.loading import (
@@ -419,6 +419,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
         manifest["outputs"] = _write_judgments(result, tmp)
+        llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")

@@ -32,6 +32,7 @@ import yaml
 from curation import recipe as recipes
 from curation.build import build
 from curation.errors import CurationError
+from eval import side_by_side as sbs
 from eval.ablation_report import write_reports
 
 DEFAULT_TRAIN = {"model": "tiny-mixtral", "load_in_4bit": False, "cutoff_len": 512,
@@ -82,6 +83,7 @@ class AblationConfig:
     token_budget: int
     evaluation: dict[str, Any]
     sources: dict[str, str] = field(default_factory=dict)
+    side_by_side: dict[str, Any] = field(default_factory=lambda: dict(sbs.DEFAULTS))
 
 
 def load_config(path: Path) -> AblationConfig:
@@ -117,12 +119,18 @@ def load_config(path: Path) -> AblationConfig:
                             f"{', '.join(sorted(options))}")
     evaluation = {**DEFAULT_EVAL, **(raw.get("eval") or {})}
     base = path.parent
+    side = {**sbs.DEFAULTS, **(raw.get("side_by_side") or {})}
+    try:
+        side["prompts"] = sbs.load_prompts(side, base)
+    except sbs.PromptsError as e:
+        raise AblationError(f"{path}: {e}") from None
     out = Path(raw.get("out", "ablation"))
     return AblationConfig(
         name=str(raw.get("name", path.stem)), out=out if out.is_absolute() else base / out,
         sample=bool(raw.get("sample", False)), baseline=baseline, variants=variants,
         train=train, token_budget=int(raw.get("token_budget", 20_000)),
-        evaluation=evaluation, sources={k: str(v) for k, v in (raw.get("sources") or {}).items()})
+        evaluation=evaluation, sources={k: str(v) for k, v in (raw.get("sources") or {}).items()},
+        side_by_side=side)
 
 
 def log(msg: str) -> None:
@@ -274,6 +282,13 @@ def run_ablation(cfg: AblationConfig) -> dict[str, Any]:
                         "final_loss": _final_loss(train_manifest)},
             "scores": scores,
         })
+    if cfg.side_by_side["prompts"]:
+        log(f"[side by side] {len(cfg.side_by_side['prompts'])} prompts, base and "
+            f"{total} variants")
+        results["side_by_side"] = sbs.side_by_side(
+            [("base", None), *((v["name"], v["adapter"]["path"]) for v in results["variants"])],
+            cfg.side_by_side["prompts"], cfg.side_by_side, model_name=cfg.train["model"],
+            cache_dir=cfg.out / "answers", loaded=cache)
     md, html = write_reports(results, cfg.out)
     log(f"wrote {md} and {html}")
     return results
