@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -153,6 +154,7 @@ def main() -> None:
         paths = make_corpus(root, args.scale)
         chars = sum(p.stat().st_size for p in paths.values())
         print(f"corpus: {chars / 2**20:.0f} MiB of JSON in {time.perf_counter() - t0:.0f}s")
+        load_before = os.getloadavg()
         with peak_rss_tree() as mem:
             start = time.perf_counter()
             executor = executors.make(args.executor, workers=args.workers)
@@ -167,10 +169,13 @@ def main() -> None:
             total = time.perf_counter() - start
             started += getattr(executor, "start_seconds", 0.0)
     m = result.manifest
+    load = [round(x, 2) for x in (*load_before, *os.getloadavg())]
     steps = [{"step": s["name"], "rows_in": s["rows_in"], "rows_out": s["rows_out"],
               "seconds": s["seconds"],
               "records_per_s": round(s["rows_in"] / max(s["seconds"], 1e-9)),
-              "share_of_total": round(s["seconds"] / total, 3)} for s in m["steps"]]
+              "share_of_total": round(s["seconds"] / total, 3),
+              **{k: s["stats"][k] for k in ("candidate_pairs", "verified_pairs")
+                 if k in s["stats"]}} for s in m["steps"]]
     other = total - sum(s["seconds"] for s in m["steps"])
     print(f"\n{'step':<15} {'in':>8} {'out':>8} {'seconds':>8} {'rec/s':>9} {'share':>6}")
     for s in steps:
@@ -184,12 +189,14 @@ def main() -> None:
           f"peak RSS: driver {gib['driver']:.2f} GiB (process max "
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB), "
           f"workers {gib['workers_sum']:.2f} GiB together, {gib['worker_max']:.2f} GiB the "
-          f"largest ({mem['workers_seen']} processes)")
+          f"largest ({mem['workers_seen']} processes); load average {load[0]} before, "
+          f"{load[3]} after, on {os.cpu_count()} CPUs")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "version": args.version, "scale": args.scale, "input_json_mib": round(chars / 2**20),
         "executor": args.executor, "workers": args.workers,
         "executor_start_seconds": round(started, 2), "fingerprint": m["fingerprint"],
+        "cpus": os.cpu_count(), "loadavg_before_after": load,  # the machine is shared
         "records": m["counts"]["input"], "kept": m["counts"]["kept"],
         "total_seconds": round(total, 2), "load_and_write_seconds": round(other, 2),
         "peak_rss_gib": gib["driver"], "workers_peak_rss_gib": gib["workers_sum"],

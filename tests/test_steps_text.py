@@ -4,6 +4,7 @@ import pytest
 from helpers import chat, contents, table
 
 from curation.langid import detect
+from curation.steps import RecordStep
 from curation.steps.language_id import LanguageId
 from curation.steps.normalize import Normalize
 from curation.steps.quality import Quality
@@ -29,6 +30,21 @@ def test_normalize_cleans_invisible_and_whitespace_and_fullwidth_alnum():
 def test_normalize_can_keep_fullwidth_alnum():
     r = Normalize(fullwidth_alnum=False)(table(chat("问", "ＡＢＣ")))
     assert contents(r.kept)[0][1] == "ＡＢＣ"
+
+
+def test_normalize_columns_equal_the_per_record_rules():
+    """The vectorized step and the per-record rules (RecordStep's loop over clean)
+    agree on every kind of character the rules touch."""
+    texts = ["\ufeff第一行\u200b  \r\n\r\n\r\n\r\n\r\n第二行\x07\x1b：ＡＢＣ１２３\u00a0好 ",
+             "\u3000全角空格开头\u3000", "e\u0301 NFC", "\x85下一行\u2028", "行尾\t \n  \n\n\n\n末",
+             "ｚ９ｇ（全角括号）",
+             "\r只有回车\r\r\r\r", "   ", "\u00ad软\u2060连字", "普通的文本。"]
+    t = table(*[chat(a, b, system=c) for a, b, c in zip(texts, texts[::-1], texts[3:] + texts[:3],
+                                                        strict=True)])
+    for step in (Normalize(), Normalize(fullwidth_alnum=False, max_blank_lines=0)):
+        vectorized, loop = step(t), RecordStep.__call__(step, t)
+        assert vectorized.kept.equals(loop.kept)
+        assert vectorized.changed == loop.changed > 0
 
 
 # to_simplified --------------------------------------------------------------
@@ -406,7 +422,8 @@ def test_card_reports_the_text_steps(tmp_path, benchmarks_in_cwd):
     assert "| HTML answer -> markdown | 1 |" in text
     assert "turns merged into the answer | 1 |" in text
     assert "traditional 2" in text  # the traditional record, once per alpaca source
-    assert "| ai_disclaimer | AI self-description (zh/en) | 2 |" in text
+    assert ("| ai_disclaimer | AI self-description (zh/en), not for a persona the user asked for"
+            " | 2 |") in text
     assert "| assistant | en 2 -> 0, zh 7 -> 7 |" in text
 
 
