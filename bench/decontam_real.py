@@ -409,6 +409,7 @@ def main() -> None:
     rec: dict[str, Counter] = defaultdict(Counter)
     ctl: dict[str, Counter] = defaultdict(Counter)
     misses, control_hits = [], []
+    planted_flags: Counter[str] = Counter()
     for k, lab in enumerate(labels):
         got = hit.get(k)
         if lab["kind"] == "planted":
@@ -418,6 +419,8 @@ def main() -> None:
                 None, questions[item_key(got)], lab["question"]).ratio() >= 0.9)
             rec[lab["style"]]["n"] += 1
             rec[lab["style"]]["hit"] += ok
+            planted_flags["flagged"] += got is not None
+            planted_flags["right_item"] += ok
             if not ok:
                 misses.append({"style": lab["style"], "item": lab["item"],
                                "flagged_as": item_key(got) if got else None})
@@ -451,6 +454,7 @@ def main() -> None:
                 for v, x in zip(prev_judged, prev_flagged, strict=True))},
         "recall_by_style": {k: {"planted": v["n"], "found": v["hit"],
                                 "recall": round(v["hit"] / v["n"], 3)} for k, v in rec.items()},
+        "planted_flagged": dict(planted_flags),
         "controls": {k: {"records": v["n"], "flagged": v["flagged"]} for k, v in ctl.items()},
         "misses": misses[:50],
         "control_hits": control_hits[:50],
@@ -470,6 +474,8 @@ def main() -> None:
     print(f"\n{'style':<36} {'planted':>8} {'found':>6} {'recall':>7}")
     for k, v in result["recall_by_style"].items():
         print(f"{k:<36} {v['planted']:>8} {v['found']:>6} {v['recall']:>7.3f}")
+    print(f"planted records flagged {planted_flags['flagged']}, naming the planted item (or "
+          f"the same question elsewhere) {planted_flags['right_item']}")
     print(f"\n{'control':<52} {'records':>8} {'flagged':>8}")
     for k, v in result["controls"].items():
         print(f"{k:<52} {v['records']:>8} {v['flagged']:>8}")
