@@ -9,7 +9,9 @@ that only separate the parts. Chinese is thus counted in characters and English 
 **An item** is its question and its four options (the correct one is the answer). Each part
 is matched on its own, so reordered options and changed letters do not matter:
 
-* a part of at least ``n`` tokens is matched by its ``n``-grams: its *coverage* is the share of
+* a part of at least ``n`` tokens is matched by its ``n``-grams (a question under ``4 n`` tokens
+  by grams of a quarter of its length, at least 2, so that one edit in a short question does
+  not uncover most of it): its *coverage* is the share of
   its tokens lying in an ``n``-gram that also occurs in the record (Llama 2's contamination
   measure; unlike a count of shared n-grams it survives light edits: one changed character in a
   20-character question costs one token of coverage, not ``n`` grams). The question's n-grams must
@@ -137,7 +139,7 @@ class Part:
     """One question or option: its tokens' count, the n of its grams, the grams sorted with
     their positions in the part, and (shorter than n) the hash of the whole part.
 
-    A question shorter than ``3 n`` tokens is matched by shorter grams (a third of its length,
+    A question shorter than ``4 n`` tokens is matched by shorter grams (a quarter of its length,
     at least 2): with 5-grams, one edit in a 10-token question would leave too little covered.
     Candidates are always found by ``n``-grams (the item's anchors)."""
 
@@ -422,7 +424,7 @@ def make_items(texts: Sequence[ItemText], n: int) -> Items:
     is_q = np.zeros(len(flat), dtype=bool)
     firsts = np.cumsum([0] + [1 + len(t.choices) for t in texts])[:-1]
     is_q[firsts] = True
-    part_n = np.where(is_q, np.minimum(n, np.maximum(2, -(-lengths // 3))), n)
+    part_n = np.where(is_q, np.minimum(n, np.maximum(2, lengths // 4)), n)
     short = (lengths > 0) & (lengths < part_n)
     by_k = {}  # every gram size needed, computed once over all parts
     for k in set(np.unique(part_n).tolist()) | set(np.unique(lengths[short]).tolist()) | {n}:
