@@ -25,6 +25,7 @@ FEATURES = [
     {"name": "source", "dtype": "string"},
     {"name": "source_index", "dtype": "int64"},
     {"name": "system", "dtype": "string"},
+    {"name": "tools", "dtype": "string"},
     {"name": "messages", "list": [{"name": "role", "dtype": "string"},
                                   {"name": "content", "dtype": "string"}]},
 ]

@@ -3,6 +3,7 @@ write a Hub-layout folder atomically."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -24,7 +25,7 @@ import polars as pl
 
 from cards.plots import write_figures
 from cards.render import render_dataset_card
-from curation import pipeline
+from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
 from curation.executors import Executor
 from curation.loading import (
@@ -202,8 +203,13 @@ def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str
     for label, step in recipe.build_steps():
         try:
             (step.for_sample() if sample else step).preflight()
-        except CurationError as e:
-            problems.append(f"step {label}: {e}" if label not in str(e) else str(e))
+        except CurationError as e:  # a step may report several ("\n- " between them)
+            problems += [p if label in p else f"step {label}: {p}"
+                         for p in str(e).split("\n- ")]
+    try:
+        measured_precision(recipe)  # a precision file the recipe names must be readable
+    except CurationError as e:
+        problems.append(str(e))
     problem = _writable_problem(out)
     if problem:
         problems.append(problem)
@@ -248,8 +254,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         inputs = {name: ld.records for name, ld in loaded.items()}
         input_stats = table_stats(table)
         result = pipeline.run(table, steps, executor)
-        result = pipeline.PipelineResult(result.kept, pl.concat([quarantined, result.removed]),
-                                         result.reports)
+        result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample,
@@ -408,11 +413,13 @@ def _write_version(target: Path, manifest: dict[str, Any],
     caller holds the version's lock; folders are created with the umask's mode."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
+    UNFINISHED.add(tmp)
     try:
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
         manifest["outputs"] = _write_judgments(result, tmp)
+        llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
@@ -426,9 +433,35 @@ def _write_version(target: Path, manifest: dict[str, Any],
             shutil.rmtree(old)
         else:
             tmp.rename(target)
+        UNFINISHED.discard(tmp)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_unfinished()
         raise
+
+
+# Temp folders of this process's builds not yet renamed into place.
+UNFINISHED: set[Path] = set()
+
+
+def remove_unfinished(seconds: float = 2.0) -> None:
+    """Remove this process's unfinished temp folders, even while interrupts keep coming:
+    after Ctrl-C, polars raises a KeyboardInterrupt of its own and Python's handler
+    another, and its worker threads can still be adding files for a moment. The CLI
+    calls this again once the interrupt has reached it; whatever still remains is
+    removed by the next build of the version."""
+    deadline = time.monotonic() + seconds
+    while UNFINISHED:
+        try:
+            for folder in list(UNFINISHED):
+                shutil.rmtree(folder, ignore_errors=True)
+                if not folder.exists():
+                    UNFINISHED.discard(folder)
+            if UNFINISHED:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
+        except KeyboardInterrupt:  # the same interrupt again; the first one is re-raised
+            continue
 
 
 def _write_judgments(result: pipeline.PipelineResult, root: Path) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from curation import executors, versions
 from curation import recipe as recipes
-from curation.build import build
+from curation.build import build, remove_unfinished
 from curation.errors import CurationError, report_bug
 from curation.executors import EXECUTORS
 
@@ -193,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {e}", file=sys.stderr)
         return 2
     except (KeyboardInterrupt, Terminated) as e:
+        remove_unfinished()
         signal_name = "SIGTERM" if isinstance(e, Terminated) else "Ctrl-C"
         print(f"interrupted ({signal_name}); no version was written", file=sys.stderr)
         return 143 if isinstance(e, Terminated) else 130

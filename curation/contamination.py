@@ -36,7 +36,7 @@ never evidence by itself, and an item whose question and options together are sh
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -90,7 +90,7 @@ def _token_chunk(texts: Sequence[str]) -> Tokens:
     h = _mix(np.add.reduceat(values, heads), 11)
     tok_start = pos[heads]
     tok_end = pos[np.r_[heads[1:], len(pos)] - 1] + 1
-    owner = np.searchsorted(doc_start, tok_start, side="right") - 1
+    owner = np.repeat(np.arange(len(texts)), lengths + 1)[tok_start]
     return Tokens(h, owner, tok_start - doc_start[owner], tok_end - doc_start[owner])
 
 
@@ -120,12 +120,6 @@ def ngrams(hashes: np.ndarray, owner: np.ndarray, n: int) -> tuple[np.ndarray, n
     return g[idx], idx
 
 
-def sequence_hash(hashes: np.ndarray) -> int:
-    """The hash :func:`ngrams` gives a whole token sequence (n = its length)."""
-    g, _ = ngrams(hashes, np.zeros(len(hashes), dtype=np.int64), len(hashes))
-    return int(g[0])
-
-
 @dataclass(frozen=True)
 class Rule:
     """The thresholds of the evidence rule (see the module docstring)."""
@@ -140,19 +134,19 @@ class Rule:
 
 
 class Part:
-    """One question or option: its tokens and how to find it in a record."""
+    """One question or option: its tokens' count, the n of its grams, the grams sorted with
+    their positions in the part, and (shorter than n) the hash of the whole part.
 
-    __slots__ = ("gram_pos", "grams", "length", "seq")
+    A question shorter than ``3 n`` tokens is matched by shorter grams (a third of its length,
+    at least 2): with 5-grams, one edit in a 10-token question would leave too little covered.
+    Candidates are always found by ``n``-grams (the item's anchors)."""
 
-    def __init__(self, hashes: np.ndarray, n: int) -> None:
-        self.length = len(hashes)
-        self.seq = sequence_hash(hashes) if 0 < self.length < n else None
-        if self.length >= n:
-            g, pos = ngrams(hashes, np.zeros(self.length, dtype=np.int64), n)
-            order = np.argsort(g, kind="stable")
-            self.grams, self.gram_pos = g[order], pos[order]
-        else:
-            self.grams = self.gram_pos = np.empty(0, dtype=np.int64)
+    __slots__ = ("gram_pos", "grams", "length", "n", "seq")
+
+    def __init__(self, length: int, n: int, seq: int | None, grams: np.ndarray,
+                 gram_pos: np.ndarray) -> None:
+        self.length, self.n, self.seq = length, n, seq
+        self.grams, self.gram_pos = grams, gram_pos
 
 
 @dataclass(frozen=True)
@@ -184,13 +178,19 @@ def _coverage(gram_pos: np.ndarray, length: int, n: int) -> float:
 
 
 class Record:
-    """One record's tokens and n-grams, with lookups of parts inside a token window."""
+    """One record's tokens, with lookups of a part's grams (record grams of each size are
+    built and sorted once, on first use)."""
 
-    def __init__(self, hashes: np.ndarray, start: np.ndarray, end: np.ndarray,
-                 grams: np.ndarray, gram_pos: np.ndarray, n: int) -> None:
+    def __init__(self, hashes: np.ndarray, start: np.ndarray, end: np.ndarray) -> None:
         self.hashes, self.start, self.end = hashes, start, end
-        self.grams, self.gram_pos, self.n = grams, gram_pos, n
-        self._kgrams: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._sorted: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+
+    def _grams(self, k: int) -> tuple[np.ndarray, np.ndarray]:
+        if k not in self._sorted:
+            g, pos = ngrams(self.hashes, np.zeros(len(self.hashes), dtype=np.int64), k)
+            order = np.argsort(g, kind="stable")
+            self._sorted[k] = g[order], pos[order]
+        return self._sorted[k]
 
     def occurrences(self, part: Part, lo: int = 0, hi: int | None = None,
                     ) -> tuple[np.ndarray, np.ndarray]:
@@ -198,18 +198,23 @@ class Record:
         whole short part, starting inside tokens ``[lo, hi)``."""
         hi = len(self.hashes) if hi is None else hi
         if part.seq is not None:
-            g, pos = self._kgrams.get(part.length) or self._kgram(part.length)
-            at = pos[(g == np.uint64(part.seq)) & (pos >= lo) & (pos < hi)]
-            return at, np.zeros(len(at), dtype=np.int64)
-        sel = (self.gram_pos >= lo) & (self.gram_pos < hi)
-        g, pos = self.grams[sel], self.gram_pos[sel]
-        k = np.minimum(np.searchsorted(part.grams, g), max(len(part.grams) - 1, 0))
-        hit = part.grams[k] == g if len(part.grams) else np.zeros(len(g), dtype=bool)
-        return pos[hit], part.gram_pos[k[hit]]
-
-    def _kgram(self, k: int) -> tuple[np.ndarray, np.ndarray]:
-        self._kgrams[k] = ngrams(self.hashes, np.zeros(len(self.hashes), dtype=np.int64), k)
-        return self._kgrams[k]
+            wanted = np.array([part.seq], dtype=np.uint64)
+            wanted_pos = np.zeros(1, dtype=np.int64)
+            sg, sp = self._grams(part.length)
+        else:
+            wanted, wanted_pos = part.grams, part.gram_pos
+            sg, sp = self._grams(part.n)
+        a = np.searchsorted(sg, wanted, side="left")
+        cnt = np.searchsorted(sg, wanted, side="right") - a
+        total = int(cnt.sum())
+        if not total:
+            e = np.empty(0, dtype=np.int64)
+            return e, e
+        within = np.arange(total) - np.repeat(np.cumsum(cnt) - cnt, cnt)
+        at = sp[np.repeat(a, cnt) + within]
+        own = np.repeat(wanted_pos, cnt)
+        sel = (at >= lo) & (at < hi)
+        return at[sel], own[sel]
 
 
 @dataclass(frozen=True)
@@ -223,6 +228,7 @@ class Item:
     question: Part
     options: tuple[Part, ...]
     answer: int | None
+    anchors: np.ndarray = field(repr=False, compare=False)  # unique n-grams of all parts
 
     @property
     def tokens(self) -> int:
@@ -235,12 +241,8 @@ class Item:
                 and (self.tokens >= rule.min_tokens
                      or self.question.length >= rule.long_question))
 
-    def anchors(self) -> np.ndarray:
-        return np.unique(np.concatenate([self.question.grams]
-                                        + [o.grams for o in self.options]))
 
-
-def _clusters(rec_pos: np.ndarray, part_pos: np.ndarray, part: Part, n: int,
+def _clusters(rec_pos: np.ndarray, part_pos: np.ndarray, part: Part,
               ) -> list[tuple[float, int, int]]:
     """(coverage, first token, end token) of each group of nearby matches of ``part``."""
     if not len(rec_pos):
@@ -249,6 +251,7 @@ def _clusters(rec_pos: np.ndarray, part_pos: np.ndarray, part: Part, n: int,
         return [(1.0, int(p), int(p) + part.length) for p in rec_pos[:3]]
     order = np.argsort(rec_pos, kind="stable")
     rec_pos, part_pos = rec_pos[order], part_pos[order]
+    n = part.n
     cuts = np.flatnonzero(np.diff(rec_pos) > 2 * n) + 1  # an edit skips n grams
     out = []
     for r, p in zip(np.split(rec_pos, cuts), np.split(part_pos, cuts), strict=True):
@@ -262,7 +265,7 @@ def evidence(record: Record, item: Item, rule: Rule) -> Evidence | None:
     n = rule.ngram
     q = item.question
     best: Evidence | None = None
-    for cov, lo, hi in _clusters(*record.occurrences(q), q, n):
+    for cov, lo, hi in _clusters(*record.occurrences(q), q):
         if cov < rule.question_coverage:
             break
         window = max(50, 2 * item.tokens)
@@ -302,14 +305,34 @@ def evidence(record: Record, item: Item, rule: Rule) -> Evidence | None:
     return best
 
 
-def scan(texts: Sequence[str], items: Sequence[Item], rules: dict[str, Rule],
-         max_items_per_gram: int = 20) -> dict[int, tuple[int, Evidence]]:
-    """Per contaminated text: (index of its strongest item, the evidence).
+class _Bloom:
+    """A one-hash bit filter over 2**27 bits (16 MiB): a vectorized gather says which grams
+    cannot be anchors, so the sorted-array search runs on the few that might."""
+
+    BITS = 27
+
+    def __init__(self, keys: np.ndarray) -> None:
+        idx = keys >> np.uint64(64 - self.BITS)
+        self.words = np.zeros(1 << (self.BITS - 6), dtype=np.uint64)
+        np.bitwise_or.at(self.words, (idx >> np.uint64(6)).astype(np.int64),
+                         np.uint64(1) << (idx & np.uint64(63)))
+
+    def may_contain(self, keys: np.ndarray) -> np.ndarray:
+        idx = keys >> np.uint64(64 - self.BITS)
+        word = self.words[(idx >> np.uint64(6)).astype(np.int64)]
+        return ((word >> (idx & np.uint64(63))) & np.uint64(1)).astype(bool)
+
+
+def scan(texts: Sequence[str], items: Items, rules: dict[str, Rule],
+         subset: np.ndarray | None = None, max_items_per_gram: int = 20,
+         ) -> dict[int, tuple[int, Evidence]]:
+    """Per contaminated text: (index of its strongest item, the evidence); only the items
+    ``subset`` (indices, default all) are looked for.
 
     Candidates come from *anchor* n-grams (those of at most ``max_items_per_gram`` items; a
     gram shared by many items, e.g. "下列说法正确的", says nothing about which one): a text and
-    an item are compared only when the text has two of the item's anchors (one if the item has
-    just one). All rule sizes must share one ``ngram``.
+    an item are compared only when the text has a fifth of the item's anchors, and at least two
+    (one if the item has just one). All rules must share one ``ngram``.
     """
     ns = {r.ngram for r in rules.values()}
     if len(ns) != 1:
@@ -317,27 +340,35 @@ def scan(texts: Sequence[str], items: Sequence[Item], rules: dict[str, Rule],
     n = ns.pop()
     if not items or not texts:
         return {}
-    per_item = [it.anchors() for it in items]
-    grams = np.concatenate(per_item)
-    owner = np.repeat(np.arange(len(items)), [len(a) for a in per_item])
+    subset = np.arange(len(items)) if subset is None else np.asarray(subset)
+    use = np.zeros(len(items), dtype=bool)
+    use[subset] = True
+    sel = use[items.anchor_item]
+    grams, owner = items.anchor_grams[sel], items.anchor_item[sel]
     order = np.argsort(grams, kind="stable")
     grams, owner = grams[order], owner[order]
-    uniq, first, counts = np.unique(grams, return_index=True, return_counts=True)
+    uniq, first, counts_all = np.unique(grams, return_index=True, return_counts=True)
+    counts = counts_all
     keep = counts <= max_items_per_gram
     uniq, first, counts = uniq[keep], first[keep], counts[keep]
-    n_anchor = np.bincount(owner[np.isin(grams, uniq)], minlength=len(items))
-    need = np.minimum(2, np.maximum(n_anchor, 1))
+    n_anchor = np.bincount(owner[np.repeat(keep, counts_all)], minlength=len(items))
+    # A copy keeps most of an item's anchors (every path needs 70%+ of the question or most
+    # of the options); a fifth of them, and at least two, is a loose bound that skips texts
+    # sharing a few phrases.
+    need = np.maximum(np.minimum(2, np.maximum(n_anchor, 1)), n_anchor // 5)
     out: dict[int, tuple[int, Evidence]] = {}
     if not len(uniq):
         return out
+    bloom = _Bloom(uniq)
     for lo, hi in chunks(texts):
         tok = _token_chunk(texts[lo:hi])
         g, gpos = ngrams(tok.hashes, tok.owner, n)
-        k = np.minimum(np.searchsorted(uniq, g), len(uniq) - 1)
-        hit = np.flatnonzero(uniq[k] == g)
+        maybe = np.flatnonzero(bloom.may_contain(g))  # most grams are no anchor: skip them
+        k = np.minimum(np.searchsorted(uniq, g[maybe]), len(uniq) - 1)
+        found = uniq[k] == g[maybe]
+        hit, u = maybe[found], k[found]
         if not len(hit):
             continue
-        u = k[hit]
         rep = np.repeat(np.arange(len(hit)), counts[u])
         within = np.arange(len(rep)) - np.repeat(np.cumsum(counts[u]) - counts[u], counts[u])
         item = owner[first[u][rep] + within]
@@ -346,14 +377,12 @@ def scan(texts: Sequence[str], items: Sequence[Item], rules: dict[str, Rule],
         pairs, hits = np.unique(pair, return_counts=True)
         pairs = pairs[hits >= need[pairs % len(items)]]
         bounds = tok.bounds(hi - lo)
-        gb = np.searchsorted(gpos, bounds)
         records: dict[int, Record] = {}
         for p in pairs.tolist():
             d, i = divmod(p, len(items))
             if d not in records:
                 a, b = bounds[d], bounds[d + 1]
-                records[d] = Record(tok.hashes[a:b], tok.start[a:b], tok.end[a:b],
-                                    g[gb[d]:gb[d + 1]], gpos[gb[d]:gb[d + 1]] - a, n)
+                records[d] = Record(tok.hashes[a:b], tok.start[a:b], tok.end[a:b])
             ev = evidence(records[d], items[i], rules[items[i].task])
             if ev is not None and (lo + d not in out or ev.tokens > out[lo + d][1].tokens):
                 out[lo + d] = (i, ev)
@@ -373,15 +402,91 @@ class ItemText:
     answer: str | None
 
 
-def make_items(texts: Sequence[ItemText], n: int) -> list[Item]:
-    """:class:`Item` s for ``texts``, all tokenized in one batch."""
+def _grams_by_part(grams: np.ndarray, first: np.ndarray, own: np.ndarray, bounds: np.ndarray,
+                   parts: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The n-grams (``grams`` starting at token ``first`` of text ``own``, in text order) of the
+    texts ``parts``: grams, positions in their text, and per text index its slice bounds."""
+    wanted = np.zeros(len(bounds) - 1, dtype=bool)
+    wanted[parts] = True
+    keep = wanted[own]
+    g, own = grams[keep], own[keep]
+    return g, first[keep] - bounds[own], np.searchsorted(own, np.arange(len(bounds)))
+
+
+def make_items(texts: Sequence[ItemText], n: int) -> Items:
+    """:class:`Item` s for ``texts``: all parts tokenized and n-grammed in a few batches."""
     flat = [s for t in texts for s in (t.question, *t.choices)]
     tok = tokenize(flat)
-    b = tok.bounds(len(flat))
-    out, k = [], 0
-    for t in texts:
-        parts = [Part(tok.hashes[b[j]:b[j + 1]], n) for j in range(k, k + 1 + len(t.choices))]
-        k += 1 + len(t.choices)
-        out.append(Item(t.task, t.split, t.subject, t.id, parts[0], tuple(parts[1:]),
-                        LETTERS.index(t.answer) if t.answer in LETTERS else None))
-    return out
+    bounds = tok.bounds(len(flat))
+    lengths = np.diff(bounds)
+    is_q = np.zeros(len(flat), dtype=bool)
+    firsts = np.cumsum([0] + [1 + len(t.choices) for t in texts])[:-1]
+    is_q[firsts] = True
+    part_n = np.where(is_q, np.minimum(n, np.maximum(2, -(-lengths // 3))), n)
+    short = (lengths > 0) & (lengths < part_n)
+    by_k = {}  # every gram size needed, computed once over all parts
+    for k in set(np.unique(part_n).tolist()) | set(np.unique(lengths[short]).tolist()) | {n}:
+        g, first = ngrams(tok.hashes, tok.owner, int(k))
+        by_k[k] = (g, first, tok.owner[first])
+    grams = {k: _grams_by_part(*by_k[k], bounds, np.flatnonzero(part_n == k))
+             for k in np.unique(part_n).tolist()}
+    seqs: dict[int, int] = {}
+    for k in np.unique(lengths[short]).tolist():
+        which = np.flatnonzero(short & (lengths == k))
+        g, _, sl = _grams_by_part(*by_k[k], bounds, which)
+        seqs.update(zip(which.tolist(), g[sl[which]].tolist(), strict=True))
+    # Anchors: each item's distinct n-grams over all its parts, deduplicated in one pass.
+    ag, _, asl = _grams_by_part(*by_k[n], bounds, np.arange(len(flat)))
+    item_of = np.repeat(np.arange(len(texts)), np.diff(asl[np.r_[firsts, len(flat)]]))
+    order = np.lexsort((ag, item_of))
+    ag, item_of = ag[order], item_of[order]
+    fresh = np.r_[True, (ag[1:] != ag[:-1]) | (item_of[1:] != item_of[:-1])]
+    ag, item_of = ag[fresh], item_of[fresh]
+    abounds = np.searchsorted(item_of, np.arange(len(texts) + 1))
+    return Items(texts, firsts, lengths, part_n, seqs, grams, ag, item_of, abounds)
+
+
+class Items(Sequence[Item]):
+    """The :class:`Item` s of :func:`make_items`, each built on first access (a scan looks at
+    a few of tens of thousands); lengths and anchors stay arrays for the vectorized parts."""
+
+    def __init__(self, texts: Sequence[ItemText], firsts: np.ndarray, lengths: np.ndarray,
+                 part_n: np.ndarray, seqs: dict[int, int],
+                 grams: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]],
+                 anchor_grams: np.ndarray, anchor_item: np.ndarray, abounds: np.ndarray) -> None:
+        self.texts, self.firsts, self.lengths, self.part_n = texts, firsts, lengths, part_n
+        self.seqs, self.grams = seqs, grams
+        self.anchor_grams, self.anchor_item, self.abounds = anchor_grams, anchor_item, abounds
+        self._built: dict[int, Item] = {}
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def __getitem__(self, i):  # type: ignore[override]
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i not in self._built:
+            t, j = self.texts[i], int(self.firsts[i])
+            parts = []
+            for p in range(j, j + 1 + len(t.choices)):
+                g, pos, sl = self.grams[int(self.part_n[p])]
+                a, b = sl[p], sl[p + 1]
+                parts.append(Part(int(self.lengths[p]), int(self.part_n[p]), self.seqs.get(p),
+                                  g[a:b], pos[a:b]))
+            self._built[i] = Item(t.task, t.split, t.subject, t.id, parts[0], tuple(parts[1:]),
+                                  LETTERS.index(t.answer) if t.answer in LETTERS else None,
+                                  self.anchor_grams[self.abounds[i]:self.abounds[i + 1]])
+        return self._built[i]
+
+    def checkable(self, rules: dict[str, Rule]) -> np.ndarray:
+        """:meth:`Item.checkable` of every item, without building them."""
+        q = self.lengths[self.firsts]
+        total = np.add.reduceat(self.lengths, self.firsts) if len(self.firsts) else q
+        longest = np.maximum.reduceat(self.lengths, self.firsts) if len(self.firsts) else q
+        out = np.zeros(len(self), dtype=bool)
+        tasks = np.array([t.task for t in self.texts])
+        for task, r in rules.items():
+            m = tasks == task
+            out[m] = ((q[m] > 0) & (longest[m] >= r.ngram)
+                      & ((total[m] >= r.min_tokens) | (q[m] >= r.long_question)))
+        return out

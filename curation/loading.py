@@ -21,7 +21,7 @@ from typing import Any
 
 import polars as pl
 
-from curation.adapters import ADAPTERS
+from curation.adapters import ADAPTERS, tools
 from curation.errors import InputError
 from curation.schema import (
     REMOVED_SCHEMA,
@@ -284,6 +284,7 @@ def to_table(records: Iterator[Record], *, origin: str, source: str, fmt: str,
             if not isinstance(record, dict):
                 raise ValueError(f"expected an object, got {type(record).__name__}")
             system, messages = adapter(record)
+            record_tools = tools(record)
         except ValueError as e:
             raise InputError(origin, f"{fmt} record: {e}", line=line, record=index) from None
         verdict = quarantine(system, messages, policy)
@@ -293,17 +294,18 @@ def to_table(records: Iterator[Record], *, origin: str, source: str, fmt: str,
                 messages = [{"role": m["role"], "content": _scrub(m["content"]) or ""}
                             for m in messages]
             where = f"line {line}" if line is not None else f"record {index}"
-            for key, value in (("id", content_id(system, messages)), ("source", source),
-                               ("source_index", index), ("system", system),
-                               ("messages", messages), ("step", LOAD_STEP),
+            for key, value in (("id", content_id(system, messages, record_tools)),
+                               ("source", source), ("source_index", index), ("system", system),
+                               ("tools", record_tools), ("messages", messages), ("step", LOAD_STEP),
                                ("reason", verdict[0]), ("detail", f"{where}: {verdict[1]}"),
                                ("duplicate_of", None)):
                 out[key].append(value)
             continue
-        columns["id"].append(content_id(system, messages))
+        columns["id"].append(content_id(system, messages, record_tools))
         columns["source"].append(source)
         columns["source_index"].append(index)
         columns["system"].append(system)
+        columns["tools"].append(record_tools)
         columns["messages"].append(messages)
     return _frame(columns, SCHEMA, empty_table), _frame(out, REMOVED_SCHEMA, empty_removed)
 

@@ -30,7 +30,8 @@ SAMPLES = resources.files("curation") / "sample"
 
 # A version or dataset name becomes a folder name: no separators, no "..".
 PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
-TOP_KEYS = ("dataset", "version", "description", "sources", "steps", "load")
+# precision: the file `python -m curation review --score` wrote, shown in the card.
+TOP_KEYS = ("dataset", "version", "description", "sources", "steps", "load", "precision")
 REQUIRED_KEYS = ("dataset", "version", "sources", "steps")
 
 # Numeric parameter ranges by parameter name (shared by the steps that use the name):
@@ -389,6 +390,9 @@ def parse(raw: dict[str, Any], where: str, lines: dict[tuple[Any, ...], int] | N
     if LOAD_STEP in labels:
         problems.add(("steps",), f"{LOAD_STEP!r} names the loader's quarantine in "
                      "removed.parquet; give the step another label with `as:`")
+    if "precision" in raw and not isinstance(raw["precision"], str):
+        problems.add(("precision",), "precision names a file (the JSON written by "
+                     "`python -m curation review --score`), relative to the recipe")
     policy = _load_policy(raw.get("load"), problems)
     problems.raise_if_any()
     return Recipe(dataset=str(raw["dataset"]), version=str(raw["version"]),

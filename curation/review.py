@@ -292,6 +292,7 @@ def score(version: Version, sheet: Path) -> dict[str, Any]:
     stratified = any(r.get("stratum") for r in rows)
     kept_n = kept_errors = 0
     unknown = []
+    judged: set[tuple[str, int]] = set()  # a record sampled twice counts once per rule
     for row in rows:
         source = by_file.get(row["file"], row["file"])
         key = (source, int(row["index"]))
@@ -299,7 +300,11 @@ def score(version: Version, sheet: Path) -> dict[str, Any]:
         kind, rule = fate.get(key, ("kept", ""))
         if kind == "dedup" or rule in NOT_SCORED:
             continue
+        first = key not in judged
+        judged.add(key)
         if kind == "removed":
+            if not first:
+                continue
             c = counts["removed"][rule]
             c["n"] += 1
             c["right"] += verdict == "bad"
@@ -307,7 +312,7 @@ def score(version: Version, sheet: Path) -> dict[str, Any]:
         if key not in kept_keys:
             unknown.append(f"{row['file']}:{row['index']}")
             continue
-        if key in trimmed and trimmed[key] not in NOT_SCORED:
+        if first and key in trimmed and trimmed[key] not in NOT_SCORED:
             c = counts["trimmed"][trimmed[key]]
             c["n"] += 1
             c["right"] += verdict == "partial"

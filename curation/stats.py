@@ -36,7 +36,8 @@ def language_mix(table: pl.DataFrame, sample: int) -> tuple[dict[str, dict[str, 
     flat = _turns(table)
     langs: dict[str, Counter[str]] = {"user": Counter(), "assistant": Counter()}
     for role, content in zip(flat["role"].to_list(), flat["content"].to_list(), strict=True):
-        langs[role][detect(content)] += 1
+        if role in langs:  # tool turns are JSON payloads, not a language
+            langs[role][detect(content)] += 1
     return {role: dict(c.most_common()) for role, c in langs.items()}, table.height
 
 

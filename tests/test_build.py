@@ -59,8 +59,8 @@ def test_build_writes_a_hub_layout_that_datasets_loads(tmp_path, sources, capsys
                *source_args(sources)) == 0
     out = tmp_path / "out" / "aurora-zh" / "v2"
     assert sorted(p.name for p in out.iterdir()) == [
-        "README.md", "composition.png", "data", "funnel.png", "manifest.json", "removed.parquet",
-        "signals.parquet", "trimmed.parquet"]
+        "README.md", "composition.png", "data", "dataset_info.json", "funnel.png",
+        "manifest.json", "removed.parquet", "signals.parquet", "trimmed.parquet"]
     card_text = (out / "README.md").read_text(encoding="utf-8")
     assert "](funnel.png)" in card_text and "](composition.png)" in card_text
     assert (out / "funnel.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -69,7 +69,8 @@ def test_build_writes_a_hub_layout_that_datasets_loads(tmp_path, sources, capsys
     assert c["input"] == 9 and c["kept"] + c["removed"] == c["input"]
     ds = datasets.load_dataset(str(out), split="train")
     assert ds.num_rows == c["kept"]
-    assert set(ds.column_names) == {"id", "source", "source_index", "system", "messages"}
+    assert set(ds.column_names) == {"id", "source", "source_index", "system", "tools",
+                                    "messages"}
     removed = pl.read_parquet(out / "removed.parquet")
     assert removed.height == c["removed"]
     assert removed.filter(pl.col("step").is_null() | pl.col("reason").is_null()).height == 0

@@ -422,7 +422,8 @@ def test_card_reports_the_text_steps(tmp_path, benchmarks_in_cwd):
     assert "| HTML answer -> markdown | 1 |" in text
     assert "turns merged into the answer | 1 |" in text
     assert "traditional 2" in text  # the traditional record, once per alpaca source
-    assert "| ai_disclaimer | AI self-description (zh/en) | 2 |" in text
+    assert ("| ai_disclaimer | AI self-description (zh/en), not for a persona the user asked for"
+            " | 2 |") in text
     assert "| assistant | en 2 -> 0, zh 7 -> 7 |" in text
 
 

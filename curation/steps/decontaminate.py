@@ -24,7 +24,7 @@ import numpy as np
 import polars as pl
 
 from curation import benchmarks as bm
-from curation.contamination import Evidence, Item, ItemText, Rule, make_items, scan
+from curation.contamination import Evidence, Item, Items, ItemText, Rule, make_items, scan
 from curation.errors import CurationError, RecipeError
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
@@ -98,9 +98,18 @@ class Decontaminate(Step):
             self, benchmarks=[{"task": b["task"], "path": "fixture"} for b in self.benchmarks])
 
     def preflight(self) -> None:
-        """Read every benchmark now: a bad folder fails before any data is loaded."""
+        """Read every benchmark now: a bad folder fails before any data is loaded, and
+        all bad folders are reported together."""
+        problems: list[CurationError] = []
         for b in self.benchmarks:
-            self._items(b)
+            try:
+                self._items(b)
+            except CurationError as e:
+                problems.append(e)
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise RecipeError("\n- ".join(str(e) for e in problems))
 
     def _dir(self, b: dict[str, str]) -> Path:
         path = bm.fixture_dir(b["task"]) if b["path"] == "fixture" else Path(b["path"])
@@ -128,9 +137,8 @@ class Decontaminate(Step):
         items = make_items([ItemText(s.task, s.split, s.subject, s.question.id,
                                      s.question.question, s.question.choices, s.question.answer)
                             for s in sources], self.ngram)
-        checked = [k for k, it in enumerate(items) if it.checkable(rules[it.task])]
-        found = scan(texts, [items[k] for k in checked], rules, self.max_items_per_gram)
-        verdict = {row: (checked[i], ev) for row, (i, ev) in found.items()}
+        ok = items.checkable(rules)
+        verdict = scan(texts, items, rules, np.flatnonzero(ok), self.max_items_per_gram)
         rows = sorted(verdict)
         mask = np.zeros(table.height, dtype=bool)
         mask[rows] = True
@@ -139,7 +147,7 @@ class Decontaminate(Step):
         removed = removed_rows(table.filter(pl.Series(mask)),
                                [f"contaminated_{items[verdict[r][0]].task}" for r in rows],
                                details)
-        stats = self._stats(items, sources, checked, verdict, texts)
+        stats = self._stats(items, sources, ok, verdict, texts)
         return StepResult(table.filter(pl.Series(~mask)), removed, 0, stats)
 
     @staticmethod
@@ -149,19 +157,18 @@ class Decontaminate(Step):
                 f"“{snippet(text, ev.char_start, ev.char_end)}” — item: "
                 f"“{snippet(item_text(source.question), 0, 10**9)}”")
 
-    def _stats(self, items: list[Item], sources: list[bm.BenchmarkItem], checked: list[int],
+    def _stats(self, items: Items, sources: list[bm.BenchmarkItem], checked: np.ndarray,
                verdict: dict[int, tuple[int, Evidence]], texts: list[str]) -> dict[str, Any]:
         """Flat counters, plus the card's per-benchmark/split table and examples under
         ``contamination`` (the build moves it to the manifest's own key)."""
         stats: Counter[str] = Counter()
         per: dict[tuple[str, str], dict[str, Any]] = {}
-        for it in items:
-            row = per.setdefault((it.task, it.split), {
-                "task": it.task, "split": it.split, "questions": 0, "checked": 0, "too_short": 0,
-                "records_removed": 0, "items_found": 0})
+        for src, ok in zip(sources, checked.tolist(), strict=True):
+            row = per.setdefault((src.task, src.split), {
+                "task": src.task, "split": src.split, "questions": 0, "checked": 0,
+                "too_short": 0, "records_removed": 0, "items_found": 0})
             row["questions"] += 1
-        for k in checked:
-            per[(items[k].task, items[k].split)]["checked"] += 1
+            row["checked"] += ok
         for row in per.values():
             row["too_short"] = row["questions"] - row["checked"]
         examples: dict[tuple[str, str], list[dict[str, Any]]] = {}

@@ -17,7 +17,7 @@ from typing import ClassVar
 
 import polars as pl
 
-from curation.schema import Conversation
+from curation.schema import TEXT_ROLES, Conversation
 from curation.steps import RecordStep, StepResult, register
 from curation.steps.base import Drop, removed_rows
 
@@ -72,8 +72,8 @@ class Normalize(RecordStep):
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
         system = self.clean(conv["system"]) if conv["system"] else conv["system"]
-        messages = [{"role": m["role"], "content": self.clean(m["content"])}
-                    for m in conv["messages"]]
+        messages = [{"role": m["role"], "content": self.clean(m["content"])
+                     if m["role"] in TEXT_ROLES else m["content"]} for m in conv["messages"]]
         return {"system": system or None, "messages": messages}
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
@@ -83,7 +83,10 @@ class Normalize(RecordStep):
             pl.when(system != "").then(system).alias("system"),
             pl.col("messages").list.eval(pl.struct(
                 element.struct.field("role"),
-                self.expr(element.struct.field("content")).alias("content"))),
+                # tool calls and results are JSON payloads: left as they are
+                pl.when(element.struct.field("role").is_in(list(TEXT_ROLES)))
+                .then(self.expr(element.struct.field("content")))
+                .otherwise(element.struct.field("content")).alias("content"))),
         )
         changed = int(cleaned.select(
             (pl.col("system").ne_missing(table["system"])

@@ -2,9 +2,10 @@
 recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --sweep``).
 
 Rules, in the order they are tried per turn (the first that fires names the
-reason): placeholder, too_short, too_long, mojibake (any turn); repeated_lines,
+reason): placeholder, too_short, too_long, mojibake (any turn); spun_text, repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
-nature), refusal, ai_disclaimer (not when the user asked for a persona),
+nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
+along with one), ai_disclaimer (not when the user asked for a persona),
 unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
 asks_for_input (answers). A bad turn after good exchanges trims the conversation
 to those exchanges (``Trim``); a bad first exchange removes it. Every record
@@ -32,8 +33,8 @@ from curation.text import FENCE_OPEN, JP, TRAD, TRADZ, repetition_text, script_t
 
 # Searched in the first ``refusal_window`` characters of an answer: a refusal opens it.
 DEFAULT_REFUSALS = [
-    r"(?:抱歉|对不起|很遗憾|不好意思)[，,！!。\s]*(?:但是?|可是)?[，,]?\s*(?:作为[^，,。]{1,12}[，,])?"
-    r"我(?:目前|暂时|并)?(?:无法|不能|没有办法|没办法|不可以|不会|不被允许)",
+    r"(?:抱歉|对不起|很遗憾|不好意思|道歉)[，,！!。\s]*(?:但是?|可是)?[，,]?\s*(?:作为[^，,。]{1,12}[，,])?"
+    r"我(?:目前|暂时|并)?(?:无法|不能|没有办法|没办法|不可以|不会(?!再)|不被允许)",
     r"^我(?:无法|不能|没有办法)(?:回答|提供|完成|满足|执行|协助|帮助|帮你|为你|访问|浏览|查看|打开|理解)",
     r"我(?:无法|不能)(?:对此|就此)?(?:回答|发表|提供|给出)(?:个人|任何)?(?:看法|意见|观点|评论)",
     r"我(?:无法|不能)(?:访问|浏览|打开|查看)(?:互联网|网络|网页|链接|网站|外部|实时|你提供的|该)",
@@ -45,7 +46,10 @@ DEFAULT_REFUSALS = [
 # Searched anywhere: AI self-description boilerplate (FastChat drops these too).
 DEFAULT_DISCLAIMERS = [
     r"作为一?[个名款种位]?(?:AI|人工智能|大型|大|虚拟|智能)?(?:语言模型|AI助手|人工智能助手|智能助手|虚拟助手"
-    r"|聊天机器人|AI模型|人工智能模型)",
+    r"|聊天机器人|AI模型|人工智能模型|机器学习模型)",
+    r"我是一?[个名款位][^，。！？\n]{0,12}的(?:AI|人工智能)",
+    r"作为(?:一[个名款种])?由\s?OpenAI[^，。\n]{0,12}(?:语言模型|模型|AI|人工智能|助手)",
+    r"我(?:叫|名叫|的名字是)\s?ChatGPT",
     r"作为一?[个名款种位]?(?:AI|人工智能)[，,]",
     r"我(?:只)?是一?[个款]?(?:AI|人工智能|计算机程序|机器人)(?:语言模型|助手|模型|程序)?[，,。！]",
     r"我是一?[个款]?(?:AI|人工智能|大型)?语言模型",
@@ -100,8 +104,15 @@ PERSONA_REQUEST = re.compile(
     r"|\b(?:act as|act like|pretend|role-?play|you are now|from now on,? you|you will be"
     r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
 # A prompt asking the model to drop its rules: refusing it is the right answer.
-JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|无需遵守|do anything now",
-                       re.I)
+JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
+                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode", re.I)
+# Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
+# 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
+# different ones in an answer mark it (medical Q&A scraped from spun pages).
+SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
+                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|持继|再次发生于|对症救治|病发")
+# What an AI persona can be called; an answer may say it is what the user asked it to play.
+PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
 INPUT_COMING = re.compile(
     r"我(?:会|将|稍后|接下来)(?:给|提供|发|用|输入|告诉)|如果我(?:给|提供|发)|接下来|之后我|稍后"
@@ -113,7 +124,8 @@ REFUSAL_HEDGE_CHARS = 150
 # An answer that only asks for what the prompt forgot to give.
 ASKS_FOR_INPUT = re.compile(
     r"(?:请|麻烦|能否|可以)(?:您|你)?(?:先)?(?:提供|给出|输入|告诉我|发送|粘贴|分享|补充)[^。！？\n]{0,30}?"
-    r"(?:文章|句子|文本|内容|段落|信息|数据|代码|图片|链接|名称|列表|原文|问题|描述|细节|材料|诗|歌词)"
+    r"(?:文章|句子|文本|文字|内容|段落|信息|数据|代码|图片|链接|名称|列表|原文|问题|描述|细节|材料|诗"
+    r"|歌词|单词|词语|表格|题目)"
     r"|(?:没有|未|并未|没)(?:提供|给出|看到|收到|附上)[^。！？\n]{0,20}?"
     r"(?:文章|句子|文本|内容|段落|信息|数据|代码|图片|链接|列表|原文|材料)"
     r"|\b(?:please provide|could you (?:please )?provide|you (?:did not|didn't) provide"
@@ -388,6 +400,7 @@ class Quality(RecordStep):
     restate_min_overlap: float = 0.7
     restate_max_new_chars: int = 0
     asks_for_input_max_chars: int = 60
+    spun_min_markers: int = 2
     trim: bool = True
     _refusal: Patterns = field(init=False, repr=False, compare=False)
     _disclaimer: Patterns = field(init=False, repr=False, compare=False)
@@ -406,11 +419,11 @@ class Quality(RecordStep):
         return "\n".join(kept).strip() if len(kept) != len(lines) else text
 
     def judge(self, role: str, i: int, text: str, sig: Signals | None = None, *,
-              prompt: str = "", persona: bool = False, jailbreak: bool = False,
+              prompt: str = "", persona: str = "", jailbreak: bool = False,
               last: bool = True) -> Drop | None:
         """Rules that look at one turn; ``sig`` collects what they measured,
-        ``prompt`` is the question an answer replies to, ``persona`` whether the
-        user asked for a role (then AI self-description is the role, not boilerplate),
+        ``prompt`` is the question an answer replies to, ``persona`` the turns in
+        which the user asked for a role (an AI named there may speak as itself),
         ``jailbreak`` whether it asked the model to drop its rules (then refusing is
         right), ``last`` whether no user turn follows (asking for input is fine then)."""
         sig = {} if sig is None else sig
@@ -429,6 +442,12 @@ class Quality(RecordStep):
             return Drop("mojibake", f"{where}: {len(hits)} mis-decoded sequences, e.g. {hits[0]!r}")
         if role != "assistant":
             return None
+        if self.spun_min_markers:
+            spun = sorted(set(SPUN.findall(text)))
+            if spun:
+                sig["spun_text"] = spun
+            if len(spun) >= self.spun_min_markers:
+                return Drop("spun_text", f"{where}: synonym-spun wording {', '.join(spun[:4])}")
         prose = repetition_text(text)
         frac = repeated_line_fraction(prose)
         if frac:
@@ -455,11 +474,17 @@ class Quality(RecordStep):
                               **({"exempt": exempt} if exempt else {})}
             if not exempt:
                 return Drop("refusal", f"{where}: {match.group(0)!r}")
+        if jailbreak and JAILBREAK.search(prompt) and "refusal" not in sig:
+            return Drop("jailbreak", f"{where} plays along with a jailbreak prompt")
         match = search(self._disclaimer, text)
         if match:
+            # Speaking as the AI persona the user asked for ("我是ChatGPT，一个邪恶的…")
+            # is the role; stepping out of it ("作为一款AI语言模型，…") is boilerplate.
+            role_play = bool(persona) and match.group(0).startswith(("我", "I")) and any(
+                term.lower() in match.group(0).lower() for term in PERSONA_TERMS.findall(persona))
             sig["ai_disclaimer"] = {"span": [match.start(), match.end()], "text": match.group(0),
-                                    **({"exempt": "persona"} if persona else {})}
-            if not persona:
+                                    **({"exempt": "persona"} if role_play else {})}
+            if not role_play:
                 return Drop("ai_disclaimer", f"{where}: {match.group(0)!r}")
         if self.check_code_fences and ("```" in text or "~~~" in text):
             fences = len(FENCE_OPEN.findall(text))
@@ -526,8 +551,8 @@ class Quality(RecordStep):
                 if content != m["content"]:
                     stats["placeholder_lines_stripped"] += 1
             messages.append({**m, "content": content})
-        persona = bool(PERSONA_REQUEST.search(conv["system"] or "")) or any(
-            m["role"] == "user" and PERSONA_REQUEST.search(m["content"]) for m in messages)
+        persona = "\n".join(t for t in [conv["system"] or "", *(
+            m["content"] for m in messages if m["role"] == "user")] if PERSONA_REQUEST.search(t))
         jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
         turns: dict[str, Signals] = {}
         drop: Drop | None = None

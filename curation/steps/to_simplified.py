@@ -22,7 +22,7 @@ import opencc
 
 from curation.errors import RecipeError
 from curation.langid import UNDETERMINED, detect
-from curation.schema import Conversation
+from curation.schema import TEXT_ROLES, Conversation
 from curation.steps import RecordStep, register
 from curation.steps.base import Keep, Verdict
 from curation.text import PROTECTED, scripts, strip_protected
@@ -165,7 +165,8 @@ class ToSimplified(RecordStep):
         return out
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
-        texts = [conv["system"] or "", *(m["content"] for m in conv["messages"])]
+        texts = [conv["system"] or "", *(m["content"] if m["role"] in TEXT_ROLES else ""
+                                         for m in conv["messages"])]  # never JSON payloads
         trad = simp = han = 0
         todo = []
         for i, text in enumerate(texts):
@@ -201,6 +202,6 @@ class ToSimplified(RecordStep):
         stats["conversations_converted"] += 1
         signals["chars_changed"] = sum(changed(a, b) for a, b in zip(texts, out, strict=True))
         return Keep({"system": out[0] if conv["system"] else conv["system"],
-                     "messages": [{**m, "content": c}
+                     "messages": [{**m, "content": c if m["role"] in TEXT_ROLES else m["content"]}
                                   for m, c in zip(conv["messages"], out[1:], strict=True)]},
                     signals)
