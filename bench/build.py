@@ -8,6 +8,10 @@ records/s per step and peak memory, and writes JSON.
 
     python bench/build.py                 # full size (~170K records)
     python bench/build.py --scale 0.1     # a tenth, for a quick look
+    python bench/build.py --workers 2     # per-record steps in 2 worker processes
+    python bench/build.py --executor ray --workers 2   # a local Ray with 2 CPUs
+
+Peak RSS is reported for the driver and for its worker processes (sum and largest).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import copy
 import json
+import os
 import resource
 import sys
 import tempfile
@@ -27,9 +32,10 @@ import opencc
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from memory import peak_rss
+from memory import peak_rss_tree
 from synth import TextGen, edit
 
+from curation import executors
 from curation import recipe as recipes
 from curation.build import build
 
@@ -132,40 +138,69 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
     ap.add_argument("--version", default="v2")
-    ap.add_argument("--out", type=Path, default=Path(__file__).parent / "results" / "build.json")
+    ap.add_argument("--workers", type=int, default=1,
+                    help="worker processes (local) or CPUs (ray); default 1")
+    ap.add_argument("--executor", choices=executors.EXECUTORS, default="local")
+    ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/build.json "
+                    "for one local worker, build_<executor>_<workers>.json otherwise)")
     args = ap.parse_args()
+    if args.out is None:
+        name = ("build.json" if (args.executor, args.workers) == ("local", 1)
+                else f"build_{args.executor}_{args.workers}.json")
+        args.out = Path(__file__).parent / "results" / name
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         t0 = time.perf_counter()
         paths = make_corpus(root, args.scale)
         chars = sum(p.stat().st_size for p in paths.values())
         print(f"corpus: {chars / 2**20:.0f} MiB of JSON in {time.perf_counter() - t0:.0f}s")
-        with peak_rss() as mem:
+        load_before = os.getloadavg()
+        with peak_rss_tree() as mem:
             start = time.perf_counter()
-            result = build(with_fixture_benchmarks(recipes.load(args.version)), out=root / "out",
-                           source_paths={k: str(v) for k, v in paths.items()})
+            executor = executors.make(args.executor, workers=args.workers)
+            started = time.perf_counter() - start
+            try:
+                result = build(with_fixture_benchmarks(recipes.load(args.version)),
+                               out=root / "out",
+                               source_paths={k: str(v) for k, v in paths.items()},
+                               executor=executor)
+            finally:
+                executor.close()
             total = time.perf_counter() - start
+            started += getattr(executor, "start_seconds", 0.0)
     m = result.manifest
+    load = [round(x, 2) for x in (*load_before, *os.getloadavg())]
     steps = [{"step": s["name"], "rows_in": s["rows_in"], "rows_out": s["rows_out"],
               "seconds": s["seconds"],
               "records_per_s": round(s["rows_in"] / max(s["seconds"], 1e-9)),
-              "share_of_total": round(s["seconds"] / total, 3)} for s in m["steps"]]
+              "share_of_total": round(s["seconds"] / total, 3),
+              **{k: s["stats"][k] for k in ("candidate_pairs", "verified_pairs")
+                 if k in s["stats"]}} for s in m["steps"]]
     other = total - sum(s["seconds"] for s in m["steps"])
     print(f"\n{'step':<15} {'in':>8} {'out':>8} {'seconds':>8} {'rec/s':>9} {'share':>6}")
     for s in steps:
         print(f"{s['step']:<15} {s['rows_in']:>8} {s['rows_out']:>8} {s['seconds']:>8.2f} "
               f"{s['records_per_s']:>9} {s['share_of_total']:>6.1%}")
-    print(f"{'load+write':<15} {'':>8} {'':>8} {other:>8.2f}")
-    print(f"\ntotal {total:.1f}s for {m['counts']['input']} records "
-          f"({m['counts']['input'] / total:.0f} rec/s); kept {m['counts']['kept']}; "
-          f"peak RSS {mem['peak'] / 2**30:.2f} GiB "
-          f"(process max {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB)")
+    print(f"{'load+write':<15} {'':>8} {'':>8} {other:>8.2f}  (executor start {started:.2f}s)")
+    gib = {k: round(v / 2**30, 2) for k, v in mem.items() if k != "workers_seen"}
+    print(f"\n{args.executor} executor, {args.workers} worker(s): total {total:.1f}s for "
+          f"{m['counts']['input']} records ({m['counts']['input'] / total:.0f} rec/s); kept "
+          f"{m['counts']['kept']}; fingerprint {m['fingerprint'][:16]}\n"
+          f"peak RSS: driver {gib['driver']:.2f} GiB (process max "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB), "
+          f"workers {gib['workers_sum']:.2f} GiB together, {gib['worker_max']:.2f} GiB the "
+          f"largest ({mem['workers_seen']} processes); load average {load[0]} before, "
+          f"{load[3]} after, on {os.cpu_count()} CPUs")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "version": args.version, "scale": args.scale, "input_json_mib": round(chars / 2**20),
+        "executor": args.executor, "workers": args.workers,
+        "executor_start_seconds": round(started, 2), "fingerprint": m["fingerprint"],
+        "cpus": os.cpu_count(), "loadavg_before_after": load,  # the machine is shared
         "records": m["counts"]["input"], "kept": m["counts"]["kept"],
         "total_seconds": round(total, 2), "load_and_write_seconds": round(other, 2),
-        "peak_rss_gib": round(mem["peak"] / 2**30, 2), "steps": steps,
+        "peak_rss_gib": gib["driver"], "workers_peak_rss_gib": gib["workers_sum"],
+        "worker_max_peak_rss_gib": gib["worker_max"], "steps": steps,
         "removed_by_reason": m["counts"]["removed_by_reason"]}, indent=2) + "\n")
     print(f"wrote {args.out}")
 

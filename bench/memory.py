@@ -38,3 +38,59 @@ def peak_rss(interval: float = 0.005) -> Iterator[dict[str, int]]:
         peak[0] = max(peak[0], rss_bytes())
         result["peak"] = peak[0]
         result["delta"] = peak[0] - result["start"]
+
+
+def _children() -> dict[int, list[int]]:
+    tree: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            tree.setdefault(ppid, []).append(int(entry))
+    return tree
+
+
+def _rss_of(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm") as f:
+            return int(f.read().split()[1]) * PAGE
+    except (OSError, IndexError):
+        return 0
+
+
+@contextmanager
+def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, int]]:
+    """Peak RSS of this process (``driver``) and of its descendants (worker processes,
+    Ray's raylet and workers): ``workers_sum`` (their peak total) and ``worker_max``
+    (the largest one). Shared pages (Ray's object store) count in each process
+    that maps them."""
+    result = {"driver": 0, "workers_sum": 0, "worker_max": 0, "workers_seen": 0}
+    stop = threading.Event()
+    seen: set[int] = set()
+
+    def sample() -> None:
+        me = os.getpid()
+        while not stop.is_set():
+            result["driver"] = max(result["driver"], rss_bytes())
+            tree, todo, rss = _children(), [me], []
+            while todo:
+                for child in tree.get(todo.pop(), []):
+                    todo.append(child)
+                    seen.add(child)
+                    rss.append(_rss_of(child))
+            result["workers_sum"] = max(result["workers_sum"], sum(rss))
+            result["worker_max"] = max(result["worker_max"], max(rss, default=0))
+            time.sleep(interval)
+
+    thread = threading.Thread(target=sample, daemon=True)
+    thread.start()
+    try:
+        yield result
+    finally:
+        stop.set()
+        thread.join()
+        result["driver"] = max(result["driver"], rss_bytes())
+        result["workers_seen"] = len(seen)

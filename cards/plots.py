@@ -19,6 +19,10 @@ def write_figures(manifest: dict[str, Any], folder: Path) -> list[str]:
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(steps) + 1.2))
     names = ["input"] + [s["name"] for s in steps]
     counts = [manifest["counts"]["input"]] + [s["rows_out"] for s in steps]
+    load = manifest.get("load")
+    if load and load["quarantined"]:  # the loader's quarantine, before the first step
+        names.insert(1, load["step"])
+        counts.insert(1, load["records"] - load["quarantined"])
     ax.barh(names[::-1], counts[::-1], color="C0")
     for y, n in enumerate(counts[::-1]):
         ax.text(n, y, f" {n}", va="center", fontsize=8)

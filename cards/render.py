@@ -25,6 +25,7 @@ FEATURES = [
     {"name": "source", "dtype": "string"},
     {"name": "source_index", "dtype": "int64"},
     {"name": "system", "dtype": "string"},
+    {"name": "tools", "dtype": "string"},
     {"name": "messages", "list": [{"name": "role", "dtype": "string"},
                                   {"name": "content", "dtype": "string"}]},
 ]
@@ -47,12 +48,17 @@ def dataset_info(manifest: dict[str, Any]) -> dict[str, Any]:
 
 def card_data(manifest: dict[str, Any]) -> DatasetCardData:
     licenses = sorted({s["license"] for s in manifest["sources"]})
+    links = {s.get("license_link") for s in manifest["sources"]}
+    hub_ids = sorted({s["hub"] for s in manifest["sources"] if s.get("hub")})
     output_langs = manifest["stats"]["output"]["languages"]
     langs = {lang for role in output_langs.values() for lang in role if lang != "und"}
     return DatasetCardData(
         language=sorted(langs | {"zh"}),
         license=licenses[0] if len(licenses) == 1 else "other",
         license_name=None if len(licenses) == 1 else "mixed: " + ", ".join(licenses),
+        # one license: its terms; mixed: each source's terms are linked in the Sources table
+        license_link=next(iter(links)) if len(licenses) == 1 and len(links) == 1 else None,
+        source_datasets=hub_ids or None,
         task_categories=["text-generation"],
         size_categories=[size_category(manifest["counts"]["kept"])],
         pretty_name=f"{manifest['dataset']} {manifest['version']}",

@@ -3,12 +3,20 @@ write a Hub-layout folder atomically."""
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
+import re
+import secrets
 import shutil
+import socket
+import sys
 import tempfile
-from dataclasses import dataclass
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -17,11 +25,20 @@ import polars as pl
 
 from cards.plots import write_figures
 from cards.render import render_dataset_card
-from curation import pipeline
-from curation.errors import CurationError, InputError, InvariantError
-from curation.loading import LoadedSource, load_source, sha256_file
+from curation import llamafactory, pipeline
+from curation.errors import CurationError, InputError, InvariantError, OutputError
+from curation.executors import Executor
+from curation.loading import (
+    LOAD_STEP,
+    LoadedSource,
+    check_file,
+    load_source,
+    quarantine_counts,
+    sha256_file,
+)
+from curation.progress import phase
 from curation.recipe import Recipe, Source, sample_path
-from curation.schema import content_key
+from curation.schema import content_key, empty_removed
 from curation.stats import table_stats
 from curation.steps.decontaminate import contamination_report
 
@@ -41,7 +58,7 @@ def _hub_offline() -> bool:
 
 
 def missing_source_message(src: Source, why: str) -> str:
-    lines = [f"source {src.name!r}: {why}", "To build the real dataset, either:"]
+    lines = [f"source {src.name!r}: {why}", "  To build the real dataset, either:"]
     if src.path:
         hint = f" from {src.homepage}" if src.homepage else ""
         lines.append(f"  - download the {src.format} file{hint} and save it as {src.path}")
@@ -53,24 +70,46 @@ def missing_source_message(src: Source, why: str) -> str:
     return "\n".join(lines)
 
 
-def resolve_source(src: Source, *, sample: bool, override: str | None) -> LoadedSource:
-    """Local file (sample, override or recipe path) first; the Hub only when allowed."""
+@dataclass(frozen=True)
+class SourcePlan:
+    """Where a source will be read from, decided before any data is read."""
+
+    source: Source
+    path: Path | None  # a local file, or None for the Hub
+
+
+def plan_source(src: Source, *, sample: bool, override: str | None) -> SourcePlan | str:
+    """Local file (sample, override or recipe path) first; the Hub only when allowed.
+    Returns the plan, or what is missing (a message for the user)."""
     if sample:
-        return load_source(name=src.name, fmt=src.format, path=sample_path(src))
+        path = sample_path(src)
+        problem = check_file(path)
+        return SourcePlan(src, path) if problem is None else \
+            f"source {src.name!r}: sample file {path} {problem}"
     if override:
-        return load_source(name=src.name, fmt=src.format, path=Path(override))
-    if src.path and Path(src.path).is_file():
-        return load_source(name=src.name, fmt=src.format, path=Path(src.path))
-    why = f"{src.path} not found" if src.path else "no local path in the recipe"
+        problem = check_file(Path(override))
+        return SourcePlan(src, Path(override)) if problem is None else \
+            f"source {src.name!r}: --source {src.name}={override}: {problem}"
+    if src.path and check_file(Path(src.path)) is None:
+        return SourcePlan(src, Path(src.path))
+    why = f"{src.path} {check_file(Path(src.path))}" if src.path else \
+        "no local path in the recipe"
     if not src.hub:
-        raise InputError(src.name, missing_source_message(src, why))
+        return missing_source_message(src, why)
     if _hub_offline():
-        raise InputError(src.name, missing_source_message(src, why + " and HF_HUB_OFFLINE=1"))
+        return missing_source_message(src, why + " and HF_HUB_OFFLINE=1")
+    return SourcePlan(src, None)
+
+
+def load_planned(plan: SourcePlan, recipe: Recipe) -> LoadedSource:
+    src = plan.source
+    if plan.path is not None:
+        return load_source(name=src.name, fmt=src.format, path=plan.path, policy=recipe.load)
     try:
         return load_source(name=src.name, fmt=src.format, path=None, hub=src.hub,
-                           split=src.split, data_files=src.data_files)
+                           split=src.split, data_files=src.data_files, policy=recipe.load)
     except InputError as e:
-        raise InputError(src.name, missing_source_message(src, f"{why}; {e}")) from None
+        raise InputError(src.name, missing_source_message(src, str(e))) from None
 
 
 def fingerprint(table: pl.DataFrame) -> str:
@@ -123,36 +162,209 @@ def _write_shards(table: pl.DataFrame, root: Path) -> list[dict[str, Any]]:
     return files
 
 
-def build(recipe: Recipe, *, out: Path, sample: bool = False,
-          source_paths: dict[str, str] | None = None, force: bool = False) -> BuildResult:
-    source_paths = source_paths or {}
-    unknown = set(source_paths) - {s.name for s in recipe.sources}
+def _writable_problem(out: Path) -> str | None:
+    """Why nothing can be written under ``out``, found without creating anything."""
+    probe = out
+    while not probe.exists():
+        if probe.parent == probe:
+            break
+        probe = probe.parent
+    if probe.exists() and not probe.is_dir():
+        return (f"--out {out}: {probe} is a file, not a folder; pass --out a folder "
+                "(it is created if missing)")
+    try:
+        with tempfile.TemporaryFile(dir=probe):
+            pass
+    except OSError as e:
+        return (f"--out {out}: cannot write in {probe} ({e.strerror or e}); pass --out a "
+                "writable folder")
+    return None
+
+
+def preflight(recipe: Recipe, *, out: Path, sample: bool, source_paths: dict[str, str],
+              force: bool) -> dict[str, SourcePlan]:
+    """Everything that can be checked before reading data, reported in one message:
+    flags, every source, every step's inputs (benchmark folders), the output folder."""
+    problems: list[str] = []
+    unknown = sorted(set(source_paths) - {s.name for s in recipe.sources})
     if unknown:
-        raise CurationError(f"--source names not in recipe {recipe.version}: {sorted(unknown)}")
+        problems.append(f"--source names not in recipe {recipe.version}: {unknown}; its "
+                        f"sources: {', '.join(s.name for s in recipe.sources)}")
+    if sample and source_paths:
+        problems.append("--sample builds the embedded sample; it cannot be combined with "
+                        "--source (drop one of them)")
+    plans: dict[str, SourcePlan] = {}
+    for src in recipe.sources:
+        plan = plan_source(src, sample=sample, override=source_paths.get(src.name))
+        if isinstance(plan, str):
+            problems.append(plan)
+        else:
+            plans[src.name] = plan
+    for label, step in recipe.build_steps():
+        try:
+            (step.for_sample() if sample else step).preflight()
+        except CurationError as e:  # a step may report several ("\n- " between them)
+            problems += [p if label in p else f"step {label}: {p}"
+                         for p in str(e).split("\n- ")]
+    try:
+        measured_precision(recipe)  # a precision file the recipe names must be readable
+    except CurationError as e:
+        problems.append(str(e))
+    problem = _writable_problem(out)
+    if problem:
+        problems.append(problem)
     target = out / recipe.dataset / recipe.version
     if target.exists() and not force:
-        raise CurationError(f"{target} already exists; pass --force to replace it")
+        problems.append(f"{target} already exists; pass --force to replace it")
+    if len(problems) == 1:
+        raise CurationError(problems[0])
+    if problems:
+        raise CurationError(f"{len(problems)} problems, nothing was read or written:\n"
+                            + "\n".join(f"- {p}" for p in problems))
+    return plans
 
-    steps = [(label, step.for_sample() if sample else step) for label, step in recipe.build_steps()]
-    for _, step in steps:
-        step.preflight()
-    loaded = {s.name: resolve_source(s, sample=sample, override=source_paths.get(s.name))
-              for s in recipe.sources}
-    table = pl.concat([ld.table for ld in loaded.values()])
-    inputs = {name: ld.table.height for name, ld in loaded.items()}
-    input_stats = table_stats(table)
-    result = pipeline.run(table, steps)
-    per_source = check_conservation(inputs, result.kept, result.removed)
 
-    manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample)
-    _write_version(target, manifest, result)
+def build(recipe: Recipe, *, out: Path, sample: bool = False,
+          source_paths: dict[str, str] | None = None, force: bool = False,
+          allow_empty_sources: bool = False, executor: Executor | None = None) -> BuildResult:
+    """``executor`` runs the steps (default: this process; see curation.executors)."""
+    source_paths = source_paths or {}
+    plans = preflight(recipe, out=out, sample=sample, source_paths=source_paths, force=force)
+    target = out / recipe.dataset / recipe.version
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise OutputError(f"cannot create {target.parent} ({e.strerror or e})") from None
+    with version_lock(target):
+        clean_stale(target)
+        if target.exists() and not force:
+            raise OutputError(f"{target} already exists; pass --force to replace it")
+        steps = [(label, step.for_sample() if sample else step)
+                 for label, step in recipe.build_steps()]
+        loaded = {}
+        for name, plan in plans.items():
+            with phase(f"load {name}") as ph:
+                loaded[name] = load_planned(plan, recipe)
+                ld = loaded[name]
+                ph.summary = f"{ld.records} records" + (
+                    f", {ld.removed.height} quarantined" if ld.removed.height else "")
+        _check_empty(loaded, allow_empty_sources)
+        table = pl.concat([ld.table for ld in loaded.values()])
+        quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
+        inputs = {name: ld.records for name, ld in loaded.items()}
+        input_stats = table_stats(table)
+        result = pipeline.run(table, steps, executor)
+        result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
+        per_source = check_conservation(inputs, result.kept, result.removed)
+        origins = {name: public_origin(plan) for name, plan in plans.items()}
+        manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample,
+                             origins)
+        with phase(f"write {target}") as ph:
+            _write_version(target, manifest, result)
+            ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
     return BuildResult(target, manifest)
+
+
+def _check_empty(loaded: dict[str, LoadedSource], allowed: bool) -> None:
+    empty = [f"{name} ({ld.origin})" for name, ld in loaded.items() if ld.records == 0]
+    if not empty:
+        return
+    if not allowed:
+        raise InputError(empty[0].split(" ")[0], f"source{'s' if len(empty) > 1 else ''} "
+                         f"{', '.join(empty)} {'have' if len(empty) > 1 else 'has'} no records; "
+                         "check the file, or pass --allow-empty-sources to build without them")
+    everything = " (all sources: the version will be empty)" if len(empty) == len(loaded) \
+        else ""
+    print(f"warning: no records in {', '.join(empty)}{everything}", file=sys.stderr)
+
+
+# --- output folder: one build per version at a time, temp folders beside the target ---
+
+def _lock_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}.lock")
+
+
+def _temp_pattern(target: Path) -> re.Pattern[str]:
+    # this module's temp folders, and those of builds before the lock existed (mkdtemp)
+    name = re.escape(target.name)
+    return re.compile(rf"^\.{name}\.build-\d+-[0-9a-f]+$|^\.{name}-[a-z0-9_]{{8}}$")
+
+
+@contextmanager
+def version_lock(target: Path) -> Iterator[None]:
+    """Hold ``.<version>.lock`` (an flock: released by the kernel however the process
+    ends) for the whole build; a second build of the version fails at once."""
+    try:
+        import fcntl
+    except ImportError:  # not on POSIX: no lock
+        yield
+        return
+    path = _lock_path(target)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            owner = os.pread(fd, 4096, 0).decode("utf-8", "replace").strip() or "unknown"
+            raise OutputError(f"{target} is being built by another process ({owner}); wait "
+                              "for it to finish, or build into another --out") from None
+        started = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime())
+        command = " ".join(sys.argv[:1] + sys.argv[1:])[:300]
+        info = f"pid {os.getpid()} on {socket.gethostname()}, started {started} UTC: {command}"
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, info.encode("utf-8"), 0)
+        try:
+            yield
+        finally:
+            os.ftruncate(fd, 0)
+    finally:
+        os.close(fd)  # closing releases the flock; the file stays (unlinking it would race)
+
+
+def clean_stale(target: Path) -> list[Path]:
+    """Remove temp folders left by killed builds of this version (we hold its lock, so
+    their owners are gone); restore a version whose replacement was cut short."""
+    removed = []
+    pattern = _temp_pattern(target)
+    for entry in target.parent.iterdir():
+        if pattern.match(entry.name):
+            shutil.rmtree(entry, ignore_errors=True)
+            removed.append(entry)
+    old = target.with_name(f".{target.name}.old")
+    if old.exists():
+        if not target.exists():
+            old.rename(target)  # killed between the two renames: the previous version is whole
+        else:
+            shutil.rmtree(old, ignore_errors=True)
+            removed.append(old)
+    if removed:
+        print(f"removed {len(removed)} temp folder(s) left by an interrupted build of "
+              f"{target.name}", file=sys.stderr)
+    return removed
+
+def public_origin(plan: SourcePlan) -> str:
+    """Where a source came from, without this machine's paths (the card and manifest
+    are published): the Hub id, the embedded sample, the recipe's path as written,
+    a path under the working folder, or just the file name (the sha256 identifies it)."""
+    src = plan.source
+    if plan.path is None:
+        return f"hub:{src.hub}"
+    if src.sample and plan.path == sample_path(src):
+        return f"sample:{src.sample}"
+    if src.path and plan.path == Path(src.path) and not Path(src.path).is_absolute():
+        return src.path
+    try:
+        return plan.path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return plan.path.name
 
 
 def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str, int],
               input_stats: dict[str, Any], result: pipeline.PipelineResult,
-              per_source: dict[str, dict[str, int]], sample: bool) -> dict[str, Any]:
+              per_source: dict[str, dict[str, int]], sample: bool,
+              origins: dict[str, str]) -> dict[str, Any]:
     """Everything a reader needs to trust and reproduce the version."""
+    quarantined = result.removed.filter(pl.col("step") == LOAD_STEP)
     return {
         "dataset": recipe.dataset,
         "version": recipe.version,
@@ -160,11 +372,15 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
         "recipe": recipe.raw,
         "recipe_sha256": recipe.sha256,
         "sources": [
-            {"name": s.name, "format": s.format, "origin": loaded[s.name].origin,
+            {"name": s.name, "format": s.format, "origin": origins[s.name], "hub": s.hub,
              "sha256": loaded[s.name].sha256, "records": inputs[s.name], "license": s.license,
-             "homepage": s.homepage, "description": s.description}
+             "license_link": s.license_link, "homepage": s.homepage,
+             "description": s.description}
             for s in recipe.sources
         ],
+        "load": {"step": LOAD_STEP, "params": asdict(recipe.load),
+                 "records": sum(inputs.values()), "quarantined": quarantined.height,
+                 "reasons": quarantine_counts(quarantined)},
         "counts": {
             "input": sum(inputs.values()),
             "kept": result.kept.height,
@@ -175,7 +391,14 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
                 result.removed.group_by("step", "reason").len()
                 .sort("step", "reason").iter_rows()
             },
+            "trimmed": result.trimmed.height,
+            "trimmed_by_reason": {
+                f"{step}/{reason}": n for step, reason, n in
+                result.trimmed.group_by("step", "reason").len()
+                .sort("step", "reason").iter_rows()
+            },
         },
+        "measured_precision": measured_precision(recipe),
         "contamination": contamination_report(result.reports),
         "steps": [r.to_dict() for r in result.reports],
         "stats": {"input": input_stats, "output": table_stats(result.kept)},
@@ -186,13 +409,17 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
 
 def _write_version(target: Path, manifest: dict[str, Any],
                    result: pipeline.PipelineResult) -> None:
-    """Write into a temp folder beside the target, then rename: all or nothing."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+    """Write into a temp folder beside the target, then rename: all or nothing. The
+    caller holds the version's lock; folders are created with the umask's mode."""
+    tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
+    tmp.mkdir()
+    UNFINISHED.add(tmp)
     try:
         manifest["files"] = _write_shards(result.kept, tmp)
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         result.removed.write_parquet(tmp / "removed.parquet")
+        manifest["outputs"] = _write_judgments(result, tmp)
+        llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
@@ -206,20 +433,87 @@ def _write_version(target: Path, manifest: dict[str, Any],
             shutil.rmtree(old)
         else:
             tmp.rename(target)
+        UNFINISHED.discard(tmp)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        remove_unfinished()
         raise
+
+
+# Temp folders of this process's builds not yet renamed into place.
+UNFINISHED: set[Path] = set()
+
+
+def remove_unfinished(seconds: float = 2.0) -> None:
+    """Remove this process's unfinished temp folders, even while interrupts keep coming:
+    after Ctrl-C, polars raises a KeyboardInterrupt of its own and Python's handler
+    another, and its worker threads can still be adding files for a moment. The CLI
+    calls this again once the interrupt has reached it; whatever still remains is
+    removed by the next build of the version."""
+    deadline = time.monotonic() + seconds
+    while UNFINISHED:
+        try:
+            for folder in list(UNFINISHED):
+                shutil.rmtree(folder, ignore_errors=True)
+                if not folder.exists():
+                    UNFINISHED.discard(folder)
+            if UNFINISHED:
+                if time.monotonic() > deadline:
+                    return
+                time.sleep(0.05)
+        except KeyboardInterrupt:  # the same interrupt again; the first one is re-raised
+            continue
+
+
+def _write_judgments(result: pipeline.PipelineResult, root: Path) -> dict[str, Any]:
+    """trimmed.parquet (what trimming cut) and signals.parquet (what the judging steps
+    measured on each record), with their row counts and sha256."""
+    out = {}
+    for name, frame in (("trimmed.parquet", result.trimmed), ("signals.parquet", result.signals)):
+        frame.write_parquet(root / name)
+        out[name] = {"rows": frame.height, "sha256": sha256_file(root / name)}
+    return out
+
+
+def measured_precision(recipe: Recipe) -> dict[str, Any] | None:
+    """The precision file the recipe names (``precision: FILE``, relative to the
+    recipe; written by ``python -m curation review --score``), for the card."""
+    name = recipe.raw.get("precision")
+    if not name:
+        return None
+    path = Path(name)
+    if not path.is_absolute() and recipe.path is not None:
+        path = recipe.path.parent / path
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError) as e:
+        raise CurationError(f"recipe {recipe.version}: precision file {path}: {e}") from None
+
+
+# "assistant turn 3": how step details name the turn that fired (its index in messages)
+TURN_IN_DETAIL = re.compile(r"\b(user|assistant) turn (\d+)\b")
+
+
+def example_turn(messages: list[dict[str, str]], detail: str | None) -> tuple[str, str]:
+    """(which turn, its text): the turn the detail names, else the last one."""
+    match = TURN_IN_DETAIL.search(detail or "")
+    if match:
+        i = int(match.group(2))
+        if i < len(messages) and messages[i]["role"] == match.group(1):
+            return match.group(0), messages[i]["content"]
+    if not messages:
+        return "", ""
+    return f"{messages[-1]['role']} turn {len(messages) - 1}", messages[-1]["content"]
 
 
 def _removal_examples(removed: pl.DataFrame, per_reason: int = 1,
                       max_chars: int = 160) -> list[dict[str, str]]:
-    """One short example per (step, reason), for the card."""
+    """One short example per (step, reason), for the card: the turn that fired."""
     out = []
     for (step, reason), group in removed.group_by("step", "reason", maintain_order=True):
         for row in group.head(per_reason).iter_rows(named=True):
-            last = row["messages"][-1]["content"] if row["messages"] else ""
-            text = " ".join(last.split())
+            turn, content = example_turn(row["messages"] or [], row["detail"])
+            text = " ".join(content.split())
             out.append({"step": str(step), "reason": str(reason), "detail": row["detail"] or "",
-                        "source": row["source"], "excerpt": text[:max_chars]
+                        "source": row["source"], "turn": turn, "excerpt": text[:max_chars]
                         + ("…" if len(text) > max_chars else "")})
     return sorted(out, key=lambda e: (e["step"], e["reason"]))

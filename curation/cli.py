@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
+from contextlib import closing
 from pathlib import Path
 
+from curation import executors, versions
 from curation import recipe as recipes
-from curation import versions
-from curation.build import build
-from curation.errors import CurationError
+from curation.build import build, remove_unfinished
+from curation.errors import CurationError, report_bug
+from curation.executors import EXECUTORS
 
 
 def _source_arg(value: str) -> tuple[str, str]:
@@ -39,7 +42,17 @@ def parser() -> argparse.ArgumentParser:
                    help="output root (default: ./build)")
     b.add_argument("--force", action="store_true", help="replace an existing build of the version")
     b.add_argument("--source", type=_source_arg, action="append", default=[],
-                   metavar="NAME=PATH", help="read source NAME from a local file (repeatable)")
+                   metavar="NAME=PATH", help="read source NAME from a local file (once per "
+                   "source; not with --sample)")
+    b.add_argument("--allow-empty-sources", action="store_true",
+                   help="build even when a source has no records (otherwise an error)")
+    b.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes (local) or CPUs (ray) for per-record steps "
+                   "(default: all cores); the result is the same for every N")
+    b.add_argument("--executor", choices=EXECUTORS, default="local",
+                   help="local processes (default) or a Ray cluster (needs the ray extra)")
+    b.add_argument("--address", help="Ray cluster address (ray://HOST:10001 or auto); "
+                   "default: start a local Ray")
 
     sub.add_parser("recipes", help="list the recipe versions shipped with the package")
 
@@ -51,6 +64,19 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--out", type=Path, default=Path("build"), help="build root (default ./build)")
     d.add_argument("--dataset", help="dataset name, when --out holds several")
     d.add_argument("--json", type=Path, help="also write the diff as JSON to this file")
+
+    r = sub.add_parser("review", help="audit a built version: sample its judgments to read",
+                       description="Sample N removed and N trimmed records per (step, reason) "
+                       "and N kept ones (half of them nearest a threshold), write an HTML sheet "
+                       "with the evidence highlighted and a CSV to fill with verdicts; with "
+                       "--score, compute per-rule precision and kept-set error from a filled "
+                       "sheet (or a labels.csv) and write precision.json.")
+    r.add_argument("version_dir", type=Path, help="a built version folder")
+    r.add_argument("--n", type=int, default=30, help="records per rule and per kept stratum")
+    r.add_argument("--seed", type=int, default=0, help="sampling seed (default 0)")
+    r.add_argument("--out", type=Path,
+                   help="where to write (default: VERSION_DIR/review, or beside --score FILE)")
+    r.add_argument("--score", type=Path, metavar="FILE", help="a filled sheet to score")
 
     u = sub.add_parser("push", help="publish a built version to a Hub dataset repo",
                        description="Upload the version folder (card, parquet shards, "
@@ -67,6 +93,10 @@ def parser() -> argparse.ArgumentParser:
 
 def _print_summary(manifest: dict, path: Path) -> None:
     rows = [("step", "in", "out", "removed", "changed", "sec")]
+    load = manifest.get("load")
+    if load:
+        rows.append((load["step"], str(load["records"]), str(load["records"] - load["quarantined"]),
+                     str(load["quarantined"]), "0", ""))
     rows += [(r["name"], str(r["rows_in"]), str(r["rows_out"]), str(r["removed"]),
               str(r["changed"]), f"{r['seconds']:.2f}") for r in manifest["steps"]]
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -81,8 +111,31 @@ def _print_summary(manifest: dict, path: Path) -> None:
     print(f"wrote {path}")
 
 
+class Terminated(BaseException):
+    """SIGTERM, raised in the main thread so that cleanup (temp folders, lock) runs."""
+
+
+def _on_sigterm(signum: int, frame: object) -> None:
+    raise Terminated
+
+
+def _source_overrides(args: argparse.Namespace) -> dict[str, str]:
+    """--source NAME=PATH pairs; a name given twice or --sample with --source is an error
+    (one of them would be ignored)."""
+    names = [name for name, _ in args.source]
+    twice = sorted({n for n in names if names.count(n) > 1})
+    if twice:
+        raise CurationError(f"--source given more than once for {', '.join(twice)}; "
+                            "give each source once")
+    if args.sample and args.source:
+        raise CurationError("--sample builds the embedded sample and would ignore --source; "
+                            "drop one of them")
+    return dict(args.source)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _on_sigterm) if _main_thread() else None
     try:
         if args.command == "recipes":
             for version, path in sorted(recipes.available().items()):
@@ -100,6 +153,18 @@ def main(argv: list[str] | None = None) -> int:
                 args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n",
                                      encoding="utf-8")
             return 0
+        if args.command == "review":
+            from curation import review
+
+            if args.score:
+                scored, target = review.score_sheet(args.version_dir, args.score, args.out)
+                print(review.render_score(scored))
+                print(f"wrote {target}")
+                return 0
+            html_path, csv_path, n = review.review(args.version_dir, n=args.n, seed=args.seed,
+                                                   out=args.out)
+            print(f"{n} records to review: {html_path}\nverdicts go in {csv_path}")
+            return 0
         if args.command == "push":
             from curation import publish
 
@@ -113,14 +178,34 @@ def main(argv: list[str] | None = None) -> int:
                 return 0
             print(f"pushed: {publish.push(plan)}")
             return 0
+        overrides = _source_overrides(args)
         recipe = recipes.load(args.version)
-        result = build(recipe, out=args.out, sample=args.sample,
-                       source_paths=dict(args.source), force=args.force)
+        if args.workers is not None and args.workers < 1:
+            raise CurationError("--workers must be at least 1")
+        with closing(executors.make(args.executor, workers=args.workers,
+                                    address=args.address)) as executor:
+            result = build(recipe, out=args.out, sample=args.sample, source_paths=overrides,
+                           force=args.force, allow_empty_sources=args.allow_empty_sources,
+                           executor=executor)
         _print_summary(result.manifest, result.path)
         return 0
     except CurationError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
-    except KeyboardInterrupt:
-        print("interrupted; nothing was written", file=sys.stderr)
-        return 130
+    except (KeyboardInterrupt, Terminated) as e:
+        remove_unfinished()
+        signal_name = "SIGTERM" if isinstance(e, Terminated) else "Ctrl-C"
+        print(f"interrupted ({signal_name}); no version was written", file=sys.stderr)
+        return 143 if isinstance(e, Terminated) else 130
+    except Exception:
+        report_bug("python -m curation")
+        return 1
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()

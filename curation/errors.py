@@ -27,5 +27,19 @@ class RecipeError(CurationError):
     """A recipe that cannot be run as written."""
 
 
+class OutputError(CurationError):
+    """The output folder cannot take the build (not writable, locked, already built)."""
+
+
 class InvariantError(CurationError):
     """A build broke one of its own guarantees (conservation, determinism)."""
+
+
+def report_bug(program: str) -> None:
+    """For the CLIs' last-resort handler: the traceback, then a line saying it is a bug."""
+    import sys
+    import traceback
+
+    traceback.print_exc()
+    print(f"\n{program}: internal error (a bug, not a problem with your input); please "
+          "report it with the traceback above", file=sys.stderr)

@@ -1,32 +1,72 @@
 """Read a source (local json/jsonl/parquet or a Hub dataset id) into the schema table.
 
 Errors name the file and the line or record; nothing deep inside a library
-reaches the user.
+reaches the user. Records that no step could use (no text, oversized, broken
+Unicode, and per the recipe's ``load`` policy empty turns and control
+characters) are quarantined: they go to removed.parquet under the step ``load``
+with a reason, so every input record is accounted for in every recipe.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import re
+import sys
+from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
-from curation.adapters import ADAPTERS
+from curation.adapters import ADAPTERS, tools
 from curation.errors import InputError
-from curation.schema import SCHEMA, content_id, empty_table, messages_series
+from curation.schema import (
+    REMOVED_SCHEMA,
+    SCHEMA,
+    Message,
+    content_id,
+    empty_removed,
+    empty_table,
+    messages_series,
+)
 
 LOCAL_SUFFIXES = (".json", ".jsonl", ".parquet")
+LOAD_STEP = "load"  # the step name of quarantined records in removed.parquet
+KEEP_OR_REMOVE = ("remove", "keep")
+
+# C0 controls other than whitespace (\t \n \v \f \r), DEL, and UTF-16 surrogates (which
+# a JSON "\ud800" escape produces and UTF-8 cannot encode).
+SUSPECT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
+SURROGATE = re.compile(r"[\ud800-\udfff]")
+CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+Record = tuple[int, int | None, Any]  # (record index, line number or None, record)
+
+
+@dataclass(frozen=True)
+class LoadPolicy:
+    """The recipe's ``load`` section: what the loader quarantines besides records
+    without text or with broken Unicode, which it always does."""
+
+    max_record_chars: int = 200_000  # all turns together; beyond it no step can use it
+    empty_turns: str = "remove"  # "keep" when a later step (turn_repair) repairs them
+    control_chars: str = "remove"  # "keep" when a later step (normalize) strips them
 
 
 @dataclass(frozen=True)
 class LoadedSource:
     table: pl.DataFrame
-    origin: str  # resolved path or "hub:<id>"
+    origin: str  # where it was read from, for messages (local path or "hub:<id>")
     sha256: str | None  # of the input file; None for hub datasets (revision instead)
+    removed: pl.DataFrame = field(default_factory=empty_removed)  # quarantined records
+
+    @property
+    def records(self) -> int:
+        """Records read from the source: loaded + quarantined."""
+        return self.table.height + self.removed.height
 
 
 def sha256_file(path: Path) -> str:
@@ -37,8 +77,25 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+def _check_readable(path: Path) -> None:
+    _read_bytes(path, probe=True)
+
+
+def _read_bytes(path: Path, *, probe: bool = False) -> bytes:
+    try:
+        if probe:
+            path.open("rb").close()
+            return b""
+        return path.read_bytes()
+    except PermissionError:
+        raise InputError(str(path), "permission denied; make the file readable "
+                         f"(chmod u+r {path}) or copy it somewhere you can read") from None
+    except OSError as e:
+        raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
+
+
 def _decode(path: Path) -> str:
-    data = path.read_bytes()
+    data = _read_bytes(path)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
@@ -47,14 +104,70 @@ def _decode(path: Path) -> str:
                          "re-encode the file as UTF-8", line=line) from None
 
 
-def _iter_json(path: Path) -> Iterator[tuple[int, int | None, Any]]:
-    """(record index, line number or None, record)."""
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """object_pairs_hook: the json module keeps the last of repeated keys silently."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise _DuplicateKey(key)
+            seen.add(key)
+    return obj
+
+
+def _parse_problem(e: Exception) -> str:
+    if isinstance(e, _DuplicateKey):
+        return (f"duplicate key {e.key!r} in one object (JSON readers disagree on which "
+                "value wins); remove one of them")
+    return (f"nested more than ~{sys.getrecursionlimit()} levels deep; a conversation record "
+            "is a few levels deep, so the file is probably corrupt")
+
+
+def _line_of(text: str, pos: int) -> int:
+    return text.count("\n", 0, pos) + 1
+
+
+def _locate(path: Path, text: str, error: Exception) -> InputError:
+    """Which record of a JSON array held a duplicate key or nested too deep."""
+    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+    ws = re.compile(r"[ \t\n\r]*")
+    pos = ws.match(text, 0).end()  # type: ignore[union-attr]
+    if text[pos:pos + 1] == "[":
+        pos, index = pos + 1, 0
+        while True:
+            pos = ws.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos:pos + 1] in ("]", ""):
+                break
+            try:
+                _, pos = decoder.raw_decode(text, pos)
+            except (_DuplicateKey, RecursionError) as e:
+                return InputError(str(path), f"record {index}: {_parse_problem(e)}",
+                                  line=_line_of(text, pos))
+            except json.JSONDecodeError:
+                break
+            pos = ws.match(text, pos).end()  # type: ignore[union-attr]
+            if text[pos:pos + 1] == ",":
+                pos += 1
+            index += 1
+    return InputError(str(path), _parse_problem(error), line=1)
+
+
+def _iter_json(path: Path) -> Iterator[Record]:
     text = _decode(path)
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as e:
         raise InputError(str(path), f"malformed JSON: {e.msg} (column {e.colno})",
                          line=e.lineno) from None
+    except (_DuplicateKey, RecursionError) as e:
+        raise _locate(path, text, e) from None
     if not isinstance(data, list):
         raise InputError(str(path), "expected a JSON array of records; "
                          "for one record per line use a .jsonl file")
@@ -62,31 +175,34 @@ def _iter_json(path: Path) -> Iterator[tuple[int, int | None, Any]]:
         yield i, None, record
 
 
-def _iter_jsonl(path: Path) -> Iterator[tuple[int, int | None, Any]]:
+def _iter_jsonl(path: Path) -> Iterator[Record]:
     index = 0
     for line_no, line in enumerate(_decode(path).splitlines(), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, object_pairs_hook=_no_duplicates)
         except json.JSONDecodeError as e:
             raise InputError(str(path), f"malformed JSON line: {e.msg} (column {e.colno})",
                              line=line_no) from None
+        except (_DuplicateKey, RecursionError) as e:
+            raise InputError(str(path), _parse_problem(e), line=line_no) from None
         yield index, line_no, record
         index += 1
 
 
-def _iter_parquet(path: Path) -> Iterator[tuple[int, int | None, Any]]:
+def _iter_parquet(path: Path) -> Iterator[Record]:
+    _check_readable(path)  # permission problems get the plain message, not polars'
     try:
         frame = pl.read_parquet(path)
     except Exception as e:  # polars raises several types for a bad file
-        raise InputError(str(path), f"cannot read parquet: {e}") from None
+        raise InputError(str(path), f"cannot read parquet: {str(e).splitlines()[0]}") from None
     for i, record in enumerate(frame.iter_rows(named=True)):
         yield i, None, record
 
 
 def _iter_hub(hub_id: str, split: str, data_files: str | list[str] | None,
-              ) -> Iterator[tuple[int, int | None, Any]]:
+              ) -> Iterator[Record]:
     import datasets  # heavy import; only for hub sources
 
     try:
@@ -102,7 +218,7 @@ def _iter_hub(hub_id: str, split: str, data_files: str | list[str] | None,
         yield i, None, record
 
 
-def iter_local(path: Path) -> Iterator[tuple[int, int | None, Any]]:
+def iter_local(path: Path) -> Iterator[Record]:
     readers = {".json": _iter_json, ".jsonl": _iter_jsonl, ".parquet": _iter_parquet}
     reader = readers.get(path.suffix.lower())
     if reader is None:
@@ -111,43 +227,124 @@ def iter_local(path: Path) -> Iterator[tuple[int, int | None, Any]]:
     return reader(path)
 
 
-def to_table(records: Iterator[tuple[int, int | None, Any]], *, origin: str, source: str,
-             fmt: str) -> pl.DataFrame:
-    """Adapt raw records to schema rows; the first bad record stops the load."""
+def _turn_name(messages: list[Message], i: int) -> str:
+    return "system prompt" if i < 0 else f"{messages[i]['role']} turn {i}"
+
+
+def quarantine(system: str | None, messages: list[Message],
+               policy: LoadPolicy) -> tuple[str, str] | None:
+    """(reason, detail) when no step could use the record, else None. The detail
+    names the turn (``assistant turn 3``: its index in ``messages``)."""
+    texts = [(-1, system or "")] + [(i, m["content"]) for i, m in enumerate(messages)]
+    suspects = [(i, t) for i, t in texts if SUSPECT.search(t)]
+    for i, text in suspects:
+        match = SURROGATE.search(text)
+        if match:
+            return "invalid_unicode", (
+                f"{_turn_name(messages, i)}: lone surrogate U+{ord(match.group()):04X} at "
+                f"character {match.start()} (a broken \\u escape; stored here as U+FFFD)")
+    total = sum(len(t) for _, t in texts)
+    if total > policy.max_record_chars:
+        return "oversized", f"{total} characters > max_record_chars {policy.max_record_chars}"
+    if not any(m["content"].strip() for m in messages if m["role"] == "user") or \
+            not any(m["content"].strip() for m in messages if m["role"] == "assistant"):
+        roles = [m["role"] for m in messages if m["content"].strip()]
+        return "empty", ("no user and assistant text (non-empty turns: "
+                         f"{', '.join(roles) or 'none'})")
+    if policy.empty_turns == "remove":
+        for i, m in enumerate(messages):
+            if not m["content"].strip():
+                return "empty_turn", f"{_turn_name(messages, i)} is empty or null"
+    if policy.control_chars == "remove":
+        for i, text in suspects:
+            found = CONTROL.findall(text)
+            if found:
+                codes = ", ".join(f"U+{ord(c):04X}" for c in sorted(set(found)))
+                return "control_chars", f"{_turn_name(messages, i)}: {len(found)} control " \
+                                        f"characters ({codes})"
+    return None
+
+
+def _scrub(text: str | None) -> str | None:
+    return SURROGATE.sub("\ufffd", text) if text else text
+
+
+def to_table(records: Iterator[Record], *, origin: str, source: str, fmt: str,
+             policy: LoadPolicy | None = None) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Adapt raw records to schema rows: (loaded, quarantined). A record the adapter
+    cannot read stops the load with an error naming it."""
+    policy = policy or LoadPolicy()
     adapter = ADAPTERS.get(fmt)
     if adapter is None:
         raise InputError(origin, f"unknown format {fmt!r}; known: {sorted(ADAPTERS)}")
     columns: dict[str, list[Any]] = {name: [] for name in SCHEMA}
+    out: dict[str, list[Any]] = {name: [] for name in REMOVED_SCHEMA}
     for index, line, record in records:
         try:
             if not isinstance(record, dict):
                 raise ValueError(f"expected an object, got {type(record).__name__}")
             system, messages = adapter(record)
+            record_tools = tools(record)
         except ValueError as e:
             raise InputError(origin, f"{fmt} record: {e}", line=line, record=index) from None
-        columns["id"].append(content_id(system, messages))
+        verdict = quarantine(system, messages, policy)
+        if verdict is not None:
+            if verdict[0] == "invalid_unicode":
+                system = _scrub(system)
+                messages = [{"role": m["role"], "content": _scrub(m["content"]) or ""}
+                            for m in messages]
+            where = f"line {line}" if line is not None else f"record {index}"
+            for key, value in (("id", content_id(system, messages, record_tools)),
+                               ("source", source), ("source_index", index), ("system", system),
+                               ("tools", record_tools), ("messages", messages), ("step", LOAD_STEP),
+                               ("reason", verdict[0]), ("detail", f"{where}: {verdict[1]}"),
+                               ("duplicate_of", None)):
+                out[key].append(value)
+            continue
+        columns["id"].append(content_id(system, messages, record_tools))
         columns["source"].append(source)
         columns["source_index"].append(index)
         columns["system"].append(system)
+        columns["tools"].append(record_tools)
         columns["messages"].append(messages)
+    return _frame(columns, SCHEMA, empty_table), _frame(out, REMOVED_SCHEMA, empty_removed)
+
+
+def _frame(columns: dict[str, list[Any]], schema: dict[str, pl.DataType],
+           empty: Any) -> pl.DataFrame:
     if not columns["id"]:
-        return empty_table()
+        return empty()
     messages = messages_series(columns.pop("messages"))
-    return pl.DataFrame(columns, schema={k: v for k, v in SCHEMA.items() if k != "messages"}
-                        ).with_columns(messages).select(list(SCHEMA))
+    return pl.DataFrame(columns, schema={k: v for k, v in schema.items() if k != "messages"}
+                        ).with_columns(messages).select(list(schema))
+
+
+def quarantine_counts(removed: pl.DataFrame) -> dict[str, int]:
+    return dict(sorted(Counter(removed["reason"].to_list()).items()))
+
+
+def check_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a source file, or None."""
+    if path.is_dir():
+        return "is a folder, not a file"
+    if not path.is_file():
+        return "not found"
+    return None
 
 
 def load_source(*, name: str, fmt: str, path: Path | None, hub: str | None = None,
                 split: str = "train", data_files: str | list[str] | None = None,
-                ) -> LoadedSource:
+                policy: LoadPolicy | None = None) -> LoadedSource:
     """Load one recipe source: the local file when given, else the Hub id."""
     if path is not None:
-        if not path.is_file():
-            raise InputError(str(path), "file not found")
-        table = to_table(iter_local(path), origin=str(path), source=name, fmt=fmt)
-        return LoadedSource(table, str(path), sha256_file(path))
+        problem = check_file(path)
+        if problem:
+            raise InputError(str(path), problem)
+        table, removed = to_table(iter_local(path), origin=str(path), source=name, fmt=fmt,
+                                  policy=policy)
+        return LoadedSource(table, str(path), sha256_file(path), removed)
     if hub is None:
         raise InputError(name, "source has neither `path` nor `hub`")
-    table = to_table(_iter_hub(hub, split, data_files), origin=f"hub:{hub}", source=name,
-                     fmt=fmt)
-    return LoadedSource(table, f"hub:{hub}", None)
+    table, removed = to_table(_iter_hub(hub, split, data_files), origin=f"hub:{hub}",
+                              source=name, fmt=fmt, policy=policy)
+    return LoadedSource(table, f"hub:{hub}", None, removed)

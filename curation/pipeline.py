@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 import polars as pl
 
 from curation.errors import InvariantError
-from curation.schema import REMOVED_SCHEMA, empty_removed
+from curation.executors import Executor, LocalExecutor
+from curation.progress import phase
+from curation.schema import (
+    REMOVED_SCHEMA,
+    SIGNALS_SCHEMA,
+    TRIMMED_SCHEMA,
+    empty_removed,
+    empty_signals,
+    empty_trimmed,
+)
 from curation.steps import Step
 
 
@@ -34,29 +42,49 @@ class PipelineResult:
     kept: pl.DataFrame
     removed: pl.DataFrame
     reports: list[StepReport]
+    trimmed: pl.DataFrame = field(default_factory=empty_trimmed)
+    signals: pl.DataFrame = field(default_factory=empty_signals)
 
 
 def step_params(step: Step) -> dict[str, Any]:
     return {f.name: getattr(step, f.name) for f in fields(step) if f.init}  # type: ignore[arg-type]
 
 
-def run(table: pl.DataFrame, steps: list[tuple[str, Step]]) -> PipelineResult:
-    """Apply (label, step) pairs in order; each sees the previous one's kept rows."""
+def run(table: pl.DataFrame, steps: list[tuple[str, Step]],
+        executor: Executor | None = None) -> PipelineResult:
+    """Apply (label, step) pairs in order; each sees the previous one's kept rows.
+    ``executor`` says where they run (default: this process)."""
     removed = [empty_removed()]
+    trimmed = [empty_trimmed()]
+    signals = [empty_signals()]
     reports = []
-    for label, step in steps:
-        start = time.perf_counter()
-        result = step(table)
-        seconds = time.perf_counter() - start
-        if result.kept.height + result.removed.height != table.height:
+    rows_in = table.height
+    outcomes = (executor or LocalExecutor(1)).run(table, steps)
+    for n, (label, step) in enumerate(steps, 1):
+        with phase(f"step {n}/{len(steps)} {label}") as ph:
+            outcome = next(outcomes)
+            result = outcome.result
+            ph.summary = (f"{rows_in} -> {outcome.rows_out} "
+                          f"({result.removed.height} removed, {result.changed} changed)")
+        if outcome.rows_out + result.removed.height != rows_in:
             raise InvariantError(
-                f"step {label}: {table.height} rows in, {result.kept.height} kept + "
+                f"step {label}: {rows_in} rows in, {outcome.rows_out} kept + "
                 f"{result.removed.height} removed")
         removed.append(result.removed.with_columns(pl.lit(label).alias("step"))
                        .select(list(REMOVED_SCHEMA)))
-        reports.append(StepReport(label, step.name, step_params(step), table.height,
-                                  result.kept.height,
-                                  result.removed.height, result.changed, round(seconds, 3),
-                                  result.stats))
+        trimmed.append(result.trimmed.with_columns(pl.lit(label).alias("step"))
+                       .select(list(TRIMMED_SCHEMA)))
+        signals.append(result.signals.with_columns(pl.lit(label).alias("step"))
+                       .select(list(SIGNALS_SCHEMA)))
+        reports.append(StepReport(label, step.name, step_params(step), rows_in,
+                                  outcome.rows_out,
+                                  result.removed.height, result.changed,
+                                  round(outcome.seconds, 3), result.stats))
+        rows_in = outcome.rows_out
         table = result.kept
-    return PipelineResult(table, pl.concat(removed), reports)
+    out = PipelineResult(table, pl.concat(removed), reports, pl.concat(trimmed),
+                         pl.concat(signals))
+    accounted = pl.concat([out.kept["id"], out.removed["id"]]).implode()
+    if out.trimmed.height and not out.trimmed["id"].is_in(accounted).all():
+        raise InvariantError("a trimmed record is neither kept nor removed")
+    return out

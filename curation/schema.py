@@ -2,7 +2,14 @@
 
 Columns: ``id`` (content hash, stable across versions), ``source`` (recipe name),
 ``source_index`` (row in the source file, for provenance), ``system`` (optional
-system prompt) and ``messages`` (list of ``{role, content}``).
+system prompt), ``tools`` (optional JSON text: the functions a tool-calling
+conversation may call, LLaMA-Factory's ``tools`` column) and ``messages`` (list of
+``{role, content}``).
+
+Roles follow LLaMA-Factory's sharegpt layout: ``user`` and ``assistant``, plus
+``function_call`` (the model's call, JSON ``{"name", "arguments"}``) and
+``observation`` (the tool's result). Model-side turns (assistant, function_call)
+alternate with user-side turns (user, observation).
 """
 
 from __future__ import annotations
@@ -15,6 +22,13 @@ import pyarrow as pa
 import xxhash
 
 ROLES = ("user", "assistant")
+TOOL_ROLES = ("function_call", "observation")
+MESSAGE_ROLES = (*ROLES, *TOOL_ROLES)
+# Roles whose content is prose that text steps judge and rewrite; tool turns carry
+# JSON payloads that no step may judge or convert.
+TEXT_ROLES = frozenset({"user", "assistant", "system"})
+USER_SIDE = frozenset({"user", "observation"})
+MODEL_SIDE = frozenset({"assistant", "function_call"})
 
 MESSAGE = pl.Struct({"role": pl.String, "content": pl.String})
 SCHEMA: dict[str, pl.DataType] = {
@@ -22,6 +36,7 @@ SCHEMA: dict[str, pl.DataType] = {
     "source": pl.String(),
     "source_index": pl.Int64(),
     "system": pl.String(),
+    "tools": pl.String(),
     "messages": pl.List(MESSAGE),
 }
 # removed.parquet: the record as the step saw it, plus why it went.
@@ -31,6 +46,24 @@ REMOVED_SCHEMA: dict[str, pl.DataType] = {
     "reason": pl.String(),
     "detail": pl.String(),
     "duplicate_of": pl.String(),
+}
+# trimmed.parquet: a kept record that lost its last exchanges, and what they were.
+TRIMMED_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "source": pl.String(),
+    "source_index": pl.Int64(),
+    "step": pl.String(),
+    "reason": pl.String(),
+    "detail": pl.String(),
+    "cut": pl.List(MESSAGE),
+}
+# signals.parquet: what a judging step measured on a record (kept or removed), as JSON.
+SIGNALS_SCHEMA: dict[str, pl.DataType] = {
+    "id": pl.String(),
+    "source": pl.String(),
+    "source_index": pl.Int64(),
+    "step": pl.String(),
+    "signals": pl.String(),
 }
 
 
@@ -44,15 +77,22 @@ class Conversation(TypedDict):
     messages: list[Message]
 
 
-def content_key(system: str | None, messages: list[Message]) -> str:
-    """Canonical text of a conversation; what ids and exact dedup hash."""
-    return json.dumps([system or "", [[m["role"], m["content"]] for m in messages]],
-                      ensure_ascii=False, separators=(",", ":"))
+def content_key(system: str | None, messages: list[Message], tools: str | None = None) -> str:
+    """Canonical text of a conversation; what ids and exact dedup hash. ``tools`` is
+    appended only when present, so records without tools keep the ids they always had."""
+    key: list[object] = [system or "", [[m["role"], m["content"]] for m in messages]]
+    if tools:
+        key.append(tools)
+    return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
-def content_id(system: str | None, messages: list[Message]) -> str:
+def content_id(system: str | None, messages: list[Message], tools: str | None = None) -> str:
     """128-bit hash of the content: equal content, equal id, in every version."""
-    return xxhash.xxh3_128_hexdigest(content_key(system, messages).encode("utf-8"))
+    return xxhash.xxh3_128_hexdigest(content_key(system, messages, tools).encode("utf-8"))
+
+
+def has_tool_turns(messages: list[Message]) -> bool:
+    return any(m["role"] in TOOL_ROLES for m in messages)
 
 
 ARROW_MESSAGES = pa.list_(pa.struct([("role", pa.string()), ("content", pa.string())]))
@@ -71,6 +111,14 @@ def empty_removed() -> pl.DataFrame:
     return pl.DataFrame(schema=REMOVED_SCHEMA)
 
 
+def empty_trimmed() -> pl.DataFrame:
+    return pl.DataFrame(schema=TRIMMED_SCHEMA)
+
+
+def empty_signals() -> pl.DataFrame:
+    return pl.DataFrame(schema=SIGNALS_SCHEMA)
+
+
 def conversations(table: pl.DataFrame) -> list[Conversation]:
     """The table's conversations as plain Python objects, for per-record steps."""
     return [
@@ -79,3 +127,23 @@ def conversations(table: pl.DataFrame) -> list[Conversation]:
             table["system"].to_list(), table["messages"].to_list(), strict=True
         )
     ]
+
+
+def turn_order_problem(messages: list[Message]) -> str | None:
+    """Why the turns are not a trainable chat, or None: LLaMA-Factory's sharegpt rule
+    (user-side and model-side turns alternate, user first), every function_call
+    answered by an observation and every observation answering one, assistant last."""
+    if not messages:
+        return "no turns"
+    for i, m in enumerate(messages):
+        side = USER_SIDE if i % 2 == 0 else MODEL_SIDE
+        if m["role"] not in side:
+            return f"turn {i} is {m['role']}, expected {' or '.join(sorted(side))}"
+        if m["role"] == "observation" and messages[i - 1]["role"] != "function_call":
+            return f"turn {i}: an observation must follow a function_call"
+        if m["role"] == "function_call" and (
+                i + 1 == len(messages) or messages[i + 1]["role"] != "observation"):
+            return f"turn {i}: a function_call must be followed by its observation"
+    if messages[-1]["role"] != "assistant":
+        return f"last turn is {messages[-1]['role']}, expected assistant"
+    return None

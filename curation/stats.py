@@ -11,14 +11,15 @@ from curation.langid import detect
 
 
 def _summary(values: pl.Series) -> dict[str, float]:
+    """Counts of characters or turns: the quantiles ("nearest") and max are integers."""
     if values.is_empty():
         return {"count": 0}
     return {
         "count": values.len(),
         "mean": round(float(values.mean()), 1),  # type: ignore[arg-type]
-        "p50": float(values.quantile(0.5, "nearest")),  # type: ignore[arg-type]
-        "p95": float(values.quantile(0.95, "nearest")),  # type: ignore[arg-type]
-        "max": float(values.max()),  # type: ignore[arg-type]
+        "p50": int(values.quantile(0.5, "nearest")),  # type: ignore[arg-type]
+        "p95": int(values.quantile(0.95, "nearest")),  # type: ignore[arg-type]
+        "max": int(values.max()),  # type: ignore[arg-type]
     }
 
 
@@ -35,7 +36,8 @@ def language_mix(table: pl.DataFrame, sample: int) -> tuple[dict[str, dict[str, 
     flat = _turns(table)
     langs: dict[str, Counter[str]] = {"user": Counter(), "assistant": Counter()}
     for role, content in zip(flat["role"].to_list(), flat["content"].to_list(), strict=True):
-        langs[role][detect(content)] += 1
+        if role in langs:  # tool turns are JSON payloads, not a language
+            langs[role][detect(content)] += 1
     return {role: dict(c.most_common()) for role, c in langs.items()}, table.height
 
 

@@ -21,6 +21,8 @@ PROTECTED = re.compile(
     r"|www\.[A-Za-z0-9-]+\.[^\s)）\]>\"'，。]+)", re.S
 )
 FENCE_LINE = re.compile(r"^\s*(```|~~~)", re.M)
+# A fence line that opens or closes a block: not ```pip install x``` closed on its own line.
+FENCE_OPEN = re.compile(r"^[ \t]*(```|~~~)(?![^\n]*?\1)", re.M)
 
 # Markup a language judgement should not see: HTML tags and entities, e-mail
 # addresses, LaTeX commands, markdown image/link targets.
@@ -58,6 +60,34 @@ def prose(text: str) -> str:
     if "<" in text or "&" in text or "@" in text or "\\" in text or "](" in text:
         text = MARKUP.sub(" ", text)
     return CODE_LINE.sub(" ", text)
+
+
+# Layout rather than prose: table rows and rules, box drawing, arrows of a flowchart.
+TABLE_LINE = re.compile(r"^\s*[|+][^\n]*[|+]\s*$|^\s*[-=+|:*_\s]{3,}$|[\u2500-\u257f\u2190-\u21ff]")
+SYMBOL = re.compile(r"[^\w\s\u3000-\u303f\uff00-\uffef]")
+
+
+def layout_line(line: str) -> bool:
+    """A table row, diagram, or notation line (music, number grids): many short
+    tokens or mostly symbols. Its repeats are structure, not a degenerate loop."""
+    s = line.strip()
+    if not s:
+        return True
+    if TABLE_LINE.search(s) or s.count("|") >= 2:
+        return True
+    tokens = s.split()
+    if len(tokens) >= 4 and len(s) - len(tokens) + 1 <= 2.5 * len(tokens):
+        return True
+    return len(SYMBOL.findall(s)) > 0.5 * len(s)
+
+
+def repetition_text(text: str) -> str:
+    """What a repetition measure should see: the prose lines, without code (fenced,
+    inline or statement lines), URLs, tables, diagrams or notation."""
+    if "```" in text or "~~~" in text or "`" in text or "://" in text:
+        text = PROTECTED.sub("\n", text)
+    text = CODE_LINE.sub("", text)
+    return "\n".join(ln for ln in text.split("\n") if not layout_line(ln))
 
 
 # --- script statistics ---------------------------------------------------------------

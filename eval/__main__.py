@@ -15,6 +15,7 @@ from curation.benchmarks import BENCHMARKS, BenchmarkError, check_split, get_spe
 from eval.prompts import LANGS, TEMPLATES
 
 DEFAULT_LANG = {"ceval": "zh", "cmmlu": "zh", "mmlu": "en"}
+EXAMPLE_ABLATION = Path(__file__).parent / "ablation.example.yaml"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -27,9 +28,14 @@ def build_parser() -> argparse.ArgumentParser:
         ),
         epilog=(
             "Data: --data-dir DIR (official layout) or --fixture (the project's toy questions); "
-            "with neither, the Hub copy is loaded, falling back to the fixture with a warning when "
-            "the Hub is unreachable. Reports always say which data was scored."
+            "with neither, the Hub copy is loaded, and an unreachable Hub is an error (the "
+            "fixture is never scored unless asked for). Reports always say which data was "
+            "scored.\n\n"
+            "Ablation (build dataset variants, fine-tune each, score each): "
+            "python -m eval ablation --config CONFIG.yaml; an example config ships as "
+            f"{EXAMPLE_ABLATION} (python -m eval ablation --help)."
         ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     p.add_argument("--model", required=True, help="local path, hub id, or 'tiny-mixtral'")
     p.add_argument("--adapter", help="peft LoRA adapter dir: score base AND base+adapter")
@@ -50,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     src.add_argument("--fixture", action="store_true",
                      help="score the shipped toy fixture (for demos/tests, not a benchmark)")
     p.add_argument("--no-fixture-fallback", action="store_true",
-                   help="fail instead of falling back to the fixture when the Hub is unreachable")
+                   help=argparse.SUPPRESS)  # the default now; kept so old commands still run
     p.add_argument("--subjects", help="comma-separated subset of subject file names")
     p.add_argument("--max-questions", type=int, help="score only the first N per subject")
     p.add_argument("--no-prefix-cache", action="store_true",
@@ -65,6 +71,20 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Entry point; a bug (not a user error) prints its traceback and a line saying so."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except Exception:
+        from curation.errors import report_bug
+
+        report_bug("python -m eval")
+        return 1
+
+
+def _main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["ablation"]:
         from eval.ablation import main as ablation_main
@@ -84,7 +104,6 @@ def main(argv: list[str] | None = None) -> int:
         subjects = [s.strip() for s in args.subjects.split(",")] if args.subjects else None
         data, source = resolve_data(
             args.task, split, args.data_dir, args.fixture, subjects, args.max_questions,
-            allow_fixture_fallback=not args.no_fixture_fallback,
         )
         if args.threads:
             import torch

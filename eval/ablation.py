@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import hashlib
 import json
 import math
@@ -31,6 +32,7 @@ import yaml
 from curation import recipe as recipes
 from curation.build import build
 from curation.errors import CurationError
+from eval import side_by_side as sbs
 from eval.ablation_report import write_reports
 
 DEFAULT_TRAIN = {"model": "tiny-mixtral", "load_in_4bit": False, "cutoff_len": 512,
@@ -81,6 +83,7 @@ class AblationConfig:
     token_budget: int
     evaluation: dict[str, Any]
     sources: dict[str, str] = field(default_factory=dict)
+    side_by_side: dict[str, Any] = field(default_factory=lambda: dict(sbs.DEFAULTS))
 
 
 def load_config(path: Path) -> AblationConfig:
@@ -107,14 +110,27 @@ def load_config(path: Path) -> AblationConfig:
     for v in variants:
         v.recipe_raw()  # unknown recipes and steps fail now, not after an hour of training
     train = {**DEFAULT_TRAIN, **(raw.get("train") or {})}
+    from finetune.config import TrainConfig
+
+    options = {f.name for f in dataclasses.fields(TrainConfig)} - {"dataset", "output"}
+    unknown = sorted(set(train) - options)
+    if unknown:
+        raise AblationError(f"{path}: unknown train options {unknown}; known: "
+                            f"{', '.join(sorted(options))}")
     evaluation = {**DEFAULT_EVAL, **(raw.get("eval") or {})}
     base = path.parent
+    side = {**sbs.DEFAULTS, **(raw.get("side_by_side") or {})}
+    try:
+        side["prompts"] = sbs.load_prompts(side, base)
+    except sbs.PromptsError as e:
+        raise AblationError(f"{path}: {e}") from None
     out = Path(raw.get("out", "ablation"))
     return AblationConfig(
         name=str(raw.get("name", path.stem)), out=out if out.is_absolute() else base / out,
         sample=bool(raw.get("sample", False)), baseline=baseline, variants=variants,
         train=train, token_budget=int(raw.get("token_budget", 20_000)),
-        evaluation=evaluation, sources={k: str(v) for k, v in (raw.get("sources") or {}).items()})
+        evaluation=evaluation, sources={k: str(v) for k, v in (raw.get("sources") or {}).items()},
+        side_by_side=side)
 
 
 def log(msg: str) -> None:
@@ -208,8 +224,7 @@ def score(cfg: AblationConfig, adapter_run: Path | None, task: str,
     spec_split = None
     data_dir = ev["data_dirs"].get(task)
     data, source = resolve_data(task, spec_split or _default_split(task), data_dir,
-                                fixture=ev["fixture"] and not data_dir,
-                                allow_fixture_fallback=False)
+                                fixture=ev["fixture"] and not data_dir)
     if "model" not in cache:
         cache["model"] = load_model_and_tokenizer(cfg.train["model"])
     model, tok = cache["model"]
@@ -267,17 +282,21 @@ def run_ablation(cfg: AblationConfig) -> dict[str, Any]:
                         "final_loss": _final_loss(train_manifest)},
             "scores": scores,
         })
+    if cfg.side_by_side["prompts"]:
+        log(f"[side by side] {len(cfg.side_by_side['prompts'])} prompts, base and "
+            f"{total} variants")
+        results["side_by_side"] = sbs.side_by_side(
+            [("base", None), *((v["name"], v["adapter"]["path"]) for v in results["variants"])],
+            cfg.side_by_side["prompts"], cfg.side_by_side, model_name=cfg.train["model"],
+            cache_dir=cfg.out / "answers", loaded=cache)
     md, html = write_reports(results, cfg.out)
     log(f"wrote {md} and {html}")
     return results
 
 
 def _final_loss(train_manifest: dict[str, Any]) -> float | None:
-    for key in ("final_loss", "train_loss"):
-        if isinstance(train_manifest.get(key), int | float):
-            return float(train_manifest[key])
-    metrics = train_manifest.get("metrics") or {}
-    value = metrics.get("train_loss")
+    """The last logged training loss of the run (finetune's manifest ``training``)."""
+    value = (train_manifest.get("training") or {}).get("last_logged_loss")
     return float(value) if isinstance(value, int | float) else None
 
 
@@ -285,10 +304,14 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m eval ablation",
                                 description=__doc__.split("\n\n")[0])
     p.add_argument("--config", type=Path, required=True, help="ablation YAML (see README)")
+    p.epilog = f"Example config: {Path(__file__).parent / 'ablation.example.yaml'}"
     args = p.parse_args(argv)
+    from eval.benchmarks import BenchmarkError
+    from finetune.errors import FinetuneError
+
     try:
         run_ablation(load_config(args.config))
-    except CurationError as e:
+    except (CurationError, BenchmarkError, FinetuneError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     return 0

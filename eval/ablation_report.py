@@ -115,6 +115,7 @@ def to_markdown(results: dict[str, Any], images: list[str]) -> str:
         lines += ["", f"Assistant languages: {json.dumps(st['languages']['assistant'])}; "
                   f"assistant chars p50 {st['chars']['assistant'].get('p50')}, "
                   f"turns per conversation mean {st['turns_per_conversation'].get('mean')}.", ""]
+    lines += side_by_side_markdown(results)
     lines += ["## Lineage", "",
               "| variant | recipe sha256 | dataset fingerprint | adapter | steps | "
               "tokens/example | final loss |", "|---|---|---|---|---:|---:|---:|"]
@@ -127,6 +128,31 @@ def to_markdown(results: dict[str, Any], images: list[str]) -> str:
     lines += ["", "Datasets are under `datasets/`, adapters under `runs/<adapter>/adapter`, "
               "scores under `scores/`; `ablation.json` holds every number above.", ""]
     return "\n".join(lines)
+
+
+def _cell(text: str, limit: int = 400) -> str:
+    """An answer as one table cell: no pipes or newlines, at most ``limit`` characters."""
+    flat = " ⏎ ".join(line.strip() for line in text.strip().splitlines() if line.strip())
+    flat = flat.replace("|", "｜")
+    return (flat[:limit] + "…") if len(flat) > limit else (flat or "(empty)")
+
+
+def side_by_side_markdown(results: dict[str, Any]) -> list[str]:
+    """One row per fixed prompt, one column per model: the base and every variant."""
+    side = results.get("side_by_side")
+    if not side:
+        return []
+    labels = list(side["answers"])
+    s = side["settings"]
+    lines = ["## Side by side", "",
+             f"The same prompts answered by the base model and each variant's adapter "
+             f"(training chat format, {s['max_new_tokens']} new tokens at most, temperature "
+             f"{s['temperature']}, seed {s['seed']}).", "",
+             "| prompt | " + " | ".join(labels) + " |", "|---|" + "---|" * len(labels)]
+    for i, prompt in enumerate(side["prompts"]):
+        lines.append(f"| {_cell(prompt, 200)} | "
+                     + " | ".join(_cell(side["answers"][label][i]) for label in labels) + " |")
+    return [*lines, ""]
 
 
 def to_html(markdown_text: str, images: dict[str, bytes]) -> str:

@@ -7,7 +7,6 @@ between the two numbers is the LoRA update (and one 8x7B load, not two).
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -46,12 +45,11 @@ def resolve_data(
     fixture: bool = False,
     subjects: Sequence[str] | None = None,
     max_questions: int | None = None,
-    allow_fixture_fallback: bool = True,
 ) -> tuple[list[SubjectData], DataSource]:
     """Load the benchmark from ``data_dir``, the fixture, or the Hub (in that precedence).
 
-    Without ``data_dir``/``fixture`` the Hub copy is tried; if it cannot be reached the fixture is
-    used only with ``allow_fixture_fallback``, with a warning on stderr and a note in the report.
+    The fixture is scored only when asked for: an unreachable Hub is an error that says
+    how to point at a local copy, never a silent switch to the toy questions.
     """
     spec = get_spec(task)
     check_split(spec, split)
@@ -64,16 +62,8 @@ def resolve_data(
         data = load_local(task, Path(data_dir), split, subjects)
         src = DataSource("local", str(Path(data_dir).resolve()), False)
     else:
-        try:
-            data = load_hub(task, split, subjects)
-            src = DataSource("hub", spec.hub_id, False)
-        except BenchmarkError as e:
-            if not allow_fixture_fallback:
-                raise
-            note = f"Hub copy unreachable, fell back to the fixture: {e}"
-            print(f"WARNING: {note}", file=sys.stderr)
-            data = load_local(task, fixture_dir(task), split, subjects)
-            src = DataSource("fixture", str(fixture_dir(task)), True, note)
+        data = load_hub(task, split, subjects)
+        src = DataSource("hub", spec.hub_id, False)
     if max_questions is not None:
         data = [SubjectData(s.info, s.dev, s.questions[:max_questions]) for s in data]
         src = DataSource(src.source, src.location, src.is_fixture,
@@ -112,6 +102,27 @@ def score_encoded(
     return records, scorer.stats
 
 
+LOAD_HINT = ("give a local model folder, 'tiny-mixtral', or a Hub id with network access "
+             "(HF_HUB_OFFLINE=1 only finds models already in the cache)")
+
+
+def _first_line(e: BaseException) -> str:
+    text = str(e).strip() or type(e).__name__
+    return text.splitlines()[0][:300]
+
+
+def load_adapter(model: Any, adapter: str | Path) -> Any:
+    """``model`` with the peft adapter attached; a folder that is not one is a user error."""
+    from peft import PeftModel
+
+    try:
+        return PeftModel.from_pretrained(model, str(adapter))
+    except (OSError, ValueError, KeyError, RuntimeError) as e:
+        raise BenchmarkError(f"cannot load --adapter {str(adapter)!r}: {_first_line(e)}; it "
+                             "must be a LoRA adapter folder (adapter_config.json + weights) "
+                             "trained on this --model") from None
+
+
 def load_model_and_tokenizer(
     model: str,
     tokenizer: str | None = None,
@@ -125,13 +136,22 @@ def load_model_and_tokenizer(
     from finetune.tiny import load_model
     from finetune.tokenizer import load_mixtral_tokenizer
 
-    tok = load_mixtral_tokenizer(tokenizer or model)
+    try:
+        tok = load_mixtral_tokenizer(tokenizer or model)
+    except (OSError, ValueError) as e:  # no such folder; not a valid or reachable hub id
+        flag = "--tokenizer" if tokenizer else "--model"
+        raise BenchmarkError(f"cannot load a tokenizer for {flag} {tokenizer or model!r}: "
+                             f"{_first_line(e)}; {LOAD_HINT}") from None
     compute = None if dtype == "auto" else getattr(torch, dtype)
     device_map = None
     if torch.cuda.is_available() and not load_in_4bit:
         device_map = "auto"
-    m = load_model(model, load_in_4bit, compute_dtype=compute, seed=tiny_seed,
-                   device_map=device_map)
+    try:
+        m = load_model(model, load_in_4bit, compute_dtype=compute, seed=tiny_seed,
+                       device_map=device_map)
+    except (OSError, ValueError) as e:
+        raise BenchmarkError(f"cannot load --model {model!r}: {_first_line(e)}; "
+                             f"{LOAD_HINT}") from None
     m.eval()
     return m, tok
 
@@ -184,9 +204,7 @@ def evaluate(
         records, stats = score_encoded(model, encoded, pad, batch_size, reuse_prefix)
         runs.append(_run_record("base", model_name, None, records, stats, spec))
     else:
-        from peft import PeftModel
-
-        tuned = PeftModel.from_pretrained(model, str(adapter))
+        tuned = load_adapter(model, adapter)
         tuned.eval()
         try:
             with tuned.disable_adapter():

@@ -126,6 +126,132 @@ def encode_conversation(
     return _assemble(ids, tokenizer.bos_token_id, tokenizer.eos_token_id, cutoff_len)
 
 
+def encode_prompt(
+    tokenizer: PreTrainedTokenizerBase,
+    history: Sequence[Message],
+    user: str,
+    system: str | None = None,
+) -> list[int]:
+    """Ids the model answers from: the finished exchanges exactly as training encodes them,
+    then `[INST] user [/INST]` (the generation prompt of the same format)."""
+    messages = [*history, {"role": "user", "content": user}, {"role": "assistant", "content": ""}]
+    segments = _segments(messages, system)[:-1]  # drop the empty answer being generated
+    ids = tokenizer(segments, add_special_tokens=False)["input_ids"]
+    out = [tokenizer.bos_token_id]
+    for i, segment in enumerate(ids):
+        out += [*segment, tokenizer.eos_token_id] if i % 2 else segment
+    return out
+
+
+#: Roles of tool-calling turns (curation.schema, LLaMA-Factory's sharegpt tags).
+TOOL_ROLES = frozenset({"function_call", "observation"})
+_PROBE_TOOLS = [{"type": "function", "function": {
+    "name": "probe_lookup", "description": "probe", "parameters": {
+        "type": "object", "properties": {"q": {"type": "string"}}, "required": ["q"]}}}]
+_PROBE_TOOL_CHAT = [
+    {"role": "user", "content": "probe question"},
+    {"role": "function_call", "content": '{"name": "probe_lookup", "arguments": {"q": "x7"}}'},
+    {"role": "observation", "content": '{"probe_result": "y9"}'},
+    {"role": "assistant", "content": "probe answer"},
+]
+
+
+def is_tool_conversation(messages: Sequence[Message], tools: str | None = None) -> bool:
+    return bool(tools) or any(m["role"] in TOOL_ROLES for m in messages)
+
+
+def _hf_messages(messages: Sequence[Message], system: str | None) -> list[dict[str, Any]]:
+    """Our turns as transformers chat-template messages: a function_call is an assistant
+    message with `tool_calls`, an observation a `tool` message."""
+    import json
+
+    out: list[dict[str, Any]] = [{"role": "system", "content": system}] if system else []
+    for m in messages:
+        if m["role"] == "function_call":
+            calls = json.loads(m["content"])
+            calls = calls if isinstance(calls, list) else [calls]
+            out.append({"role": "assistant", "content": "", "tool_calls": [
+                {"type": "function", "function": {"name": c["name"],
+                                                  "arguments": c.get("arguments", {})}}
+                for c in calls]})
+        elif m["role"] == "observation":
+            out.append({"role": "tool", "content": m["content"]})
+        else:
+            out.append({"role": m["role"], "content": m["content"]})
+    return out
+
+
+def _hf_tools(tools: str | None) -> list[dict[str, Any]] | None:
+    import json
+
+    if not tools:
+        return None
+    parsed = json.loads(tools)
+    parsed = parsed if isinstance(parsed, list) else [parsed]
+    return [t if "function" in t else {"type": "function", "function": t} for t in parsed]
+
+
+def tool_format_problem(tokenizer: PreTrainedTokenizerBase) -> str | None:
+    """Why this tokenizer cannot train tool turns, or None when its chat template renders
+    the tools, the call (name and arguments) and the result of a probe conversation."""
+    if not getattr(tokenizer, "chat_template", None):
+        return "tokenizer has no chat template"
+    try:
+        text = tokenizer.apply_chat_template(
+            _hf_messages(_PROBE_TOOL_CHAT, None), tools=_PROBE_TOOLS, tokenize=False)
+    except Exception as exc:  # templates raise on roles they do not know
+        return f"its chat template rejects tool turns ({type(exc).__name__}: {exc})"
+    missing = [w for w in ("probe_lookup", "x7", "y9", "probe answer") if w not in text]
+    return f"its chat template drops {missing}" if missing else None
+
+
+def encode_tool_conversation(
+    tokenizer: PreTrainedTokenizerBase,
+    messages: Sequence[Message],
+    system: str | None = None,
+    tools: str | None = None,
+    cutoff_len: int | None = None,
+) -> EncodedConversation | None:
+    """Encode a tool-calling conversation with the tokenizer's own chat template; labels
+    on the model's turns (answers and calls), not on prompts or tool results.
+
+    Each model turn's text is where the rendering of the conversation up to it extends
+    the rendering up to the turn before (templates render prefixes as prefixes); a
+    conversation over `cutoff_len` keeps its leading turns up to the last model turn
+    that fits. None when not even the first model turn fits.
+    """
+    conv = _hf_messages(messages, system)
+    hf_tools = _hf_tools(tools)
+    offset = 1 if system else 0
+
+    def render(n: int) -> str:
+        return tokenizer.apply_chat_template(conv[:n], tools=hf_tools, tokenize=False)
+
+    text = render(len(conv))
+    spans = []
+    for i, m in enumerate(messages):
+        if m["role"] in ("assistant", "function_call"):
+            before, upto = render(offset + i), render(offset + i + 1)
+            if not (text.startswith(upto) and upto.startswith(before)):
+                raise FinetuneError("the chat template does not render a conversation's "
+                                    "prefixes as prefixes; cannot find the answer spans")
+            spans.append((len(before), len(upto)))
+    encoded = tokenizer(text, add_special_tokens=False, return_offsets_mapping=True)
+    ids, offsets = encoded["input_ids"], encoded["offset_mapping"]
+    # A token overlapping a model turn is trained (one may straddle the boundary: "][").
+    labels = [t if any(start < b and end > a for a, b in spans) else IGNORE_INDEX
+              for t, (start, end) in zip(ids, offsets, strict=True)]
+    n_turns, kept = len(spans), len(spans)
+    if cutoff_len is not None and len(ids) > cutoff_len:
+        ends = [sum(1 for start, _ in offsets if start < b) for _, b in spans]
+        fitting = [k for k, end in enumerate(ends) if end <= cutoff_len]
+        if not fitting:
+            return None
+        kept = fitting[-1] + 1
+        ids, labels = ids[:ends[kept - 1]], labels[:ends[kept - 1]]
+    return EncodedConversation(list(ids), labels, n_turns, kept)
+
+
 @dataclass
 class EncodingStats:
     """What tokenization did to the data: the counts the run reports."""
@@ -136,6 +262,8 @@ class EncodingStats:
     turns_dropped: int = 0
     dropped_too_long: int = 0
     dropped_invalid: int = 0  # not user/assistant pairs (e.g. an uncurated source)
+    dropped_tool_format: int = 0  # tool turns, and the tokenizer has no tool format
+    tool_conversations: int = 0  # tool-calling conversations trained (template has a format)
     tokens: int = 0
     label_tokens: int = 0
     cutoff_len: int | None = None
@@ -149,6 +277,8 @@ class EncodingStats:
             "turns_dropped": self.turns_dropped,
             "dropped_first_turn_too_long": self.dropped_too_long,
             "dropped_invalid_format": self.dropped_invalid,
+            "dropped_tool_calls_no_tool_format": self.dropped_tool_format,
+            "tool_conversations_trained": self.tool_conversations,
             "tokens": self.tokens,
             "label_tokens": self.label_tokens,
             "cutoff_len": self.cutoff_len,

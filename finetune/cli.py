@@ -23,6 +23,17 @@ def main(argv: list[str] | None = None) -> int:
     except FinetuneError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("interrupted; rerun the same command to resume from the last checkpoint",
+              file=sys.stderr)
+        return 130
+    except Exception:
+        import traceback
+
+        traceback.print_exc()
+        print("\npython -m finetune: internal error (a bug, not a problem with your input); "
+              "please report it with the traceback above", file=sys.stderr)
+        return 1
     training = manifest["training"]
     print(
         f"done: {training['global_step']} steps, last logged loss {training['last_logged_loss']}, "

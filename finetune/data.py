@@ -20,7 +20,16 @@ from transformers import DataCollatorForSeq2Seq, PreTrainedTokenizerBase
 from transformers.trainer_pt_utils import get_length_grouped_indices
 
 from curation.loading import sha256_file
-from finetune.chat import IGNORE_INDEX, EncodingStats, encode_batch, format_problem
+from curation.schema import turn_order_problem
+from finetune.chat import (
+    IGNORE_INDEX,
+    EncodingStats,
+    encode_batch,
+    encode_tool_conversation,
+    format_problem,
+    is_tool_conversation,
+    tool_format_problem,
+)
 from finetune.errors import DatasetNotFoundError, FinetuneError
 from finetune.tokenizer import cache_root
 
@@ -126,24 +135,41 @@ def tokenize_dataset(
     """Encode conversations to `input_ids`/`labels`/`length`, dropping what cannot fit.
 
     Conversations longer than `cutoff_len` lose whole trailing turns; those whose first turn
-    alone is too long are dropped. Both are counted in the returned stats.
+    alone is too long are dropped. Both are counted in the returned stats. Tool-calling
+    conversations are encoded with the tokenizer's chat template where it has a tool format
+    (see finetune.chat.tool_format_problem) and otherwise dropped and counted.
     """
     has_system = "system" in dataset.column_names
+    has_tools = "tools" in dataset.column_names
+    tools_ok = tool_format_problem(tokenizer) is None
 
     def encode(batch: dict[str, list[Any]]) -> dict[str, list[Any]]:
-        systems = batch["system"] if has_system else [None] * len(batch["messages"])
+        n = len(batch["messages"])
+        systems = batch["system"] if has_system else [None] * n
+        tools = batch["tools"] if has_tools else [None] * n
+        is_tool = [is_tool_conversation(m, t) for m, t in zip(batch["messages"], tools,
+                                                              strict=True)]
         # Conversations that are not user/assistant pairs (an uncurated source, e.g. the v1
         # baseline) are dropped and counted, as LLaMA-Factory does, instead of failing the run.
-        valid = [format_problem(m) is None for m in batch["messages"]]
-        pairs = [(m, s) for m, s, ok in zip(batch["messages"], systems, valid, strict=True) if ok]
+        valid = [(tools_ok and turn_order_problem(m) is None) if tool else
+                 format_problem(m) is None for m, tool in zip(batch["messages"], is_tool,
+                                                                strict=True)]
+        plain = [ok and not tool for ok, tool in zip(valid, is_tool, strict=True)]
+        pairs = [(m, s) for m, s, ok in zip(batch["messages"], systems, plain, strict=True) if ok]
         done = iter(encode_batch(tokenizer, pairs, cutoff_len))
-        encoded = [next(done) if ok else None for ok in valid]
+        encoded = [
+            (encode_tool_conversation(tokenizer, m, s, t, cutoff_len) if tool else next(done))
+            if ok else None
+            for m, s, t, ok, tool in zip(batch["messages"], systems, tools, valid, is_tool,
+                                         strict=True)]
         return {
+            "tool": is_tool,
             "invalid": [not ok for ok in valid],
             "input_ids": [e.input_ids if e else [] for e in encoded],
             "labels": [e.labels if e else [] for e in encoded],
             LENGTH_COLUMN: [len(e.input_ids) if e else 0 for e in encoded],
-            "n_turns": [len(m) // 2 for m in batch["messages"]],
+            "n_turns": [e.n_turns if e else len(m) // 2
+                        for e, m in zip(encoded, batch["messages"], strict=True)],
             "n_turns_kept": [e.n_turns_kept if e else 0 for e in encoded],
             "n_label_tokens": [
                 sum(1 for x in e.labels if x != IGNORE_INDEX) if e else 0 for e in encoded
@@ -162,11 +188,16 @@ def tokenize_dataset(
     kept_turns = encoded["n_turns_kept"]
     lengths = encoded[LENGTH_COLUMN]
     stats = EncodingStats(cutoff_len=cutoff_len, conversations=len(encoded))
-    for total, kept, length, invalid in zip(n_turns, kept_turns, lengths, encoded["invalid"],
-                                            strict=True):
+    for total, kept, length, invalid, tool in zip(n_turns, kept_turns, lengths,
+                                                  encoded["invalid"], encoded["tool"],
+                                                  strict=True):
+        if invalid and tool and not tools_ok:
+            stats.dropped_tool_format += 1
+            continue
         if invalid:
             stats.dropped_invalid += 1
             continue
+        stats.tool_conversations += tool and kept > 0
         if kept == 0:
             stats.dropped_too_long += 1
             continue
@@ -177,7 +208,8 @@ def tokenize_dataset(
             stats.turns_dropped += total - kept
     encoded = encoded.filter(lambda n: n > 0, input_columns="n_turns_kept", desc="dropping empty")
     stats.label_tokens = sum(encoded["n_label_tokens"])
-    encoded = encoded.remove_columns(["n_turns", "n_turns_kept", "n_label_tokens", "invalid"])
+    encoded = encoded.remove_columns(["n_turns", "n_turns_kept", "n_label_tokens", "invalid",
+                                      "tool"])
     if encoded.num_rows == 0:
         raise FinetuneError(
             f"no conversation fits cutoff_len={cutoff_len}: all {stats.conversations} were dropped"

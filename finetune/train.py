@@ -150,6 +150,31 @@ def resolve_resume(resume: str, output: Path) -> str | None:
     return resume
 
 
+def finished_run(output: Path, checkpoint: str, config: TrainConfig) -> dict[str, Any] | None:
+    """The manifest of a run whose last checkpoint already reached the step target.
+
+    Resuming from the final checkpoint would make the Trainer start one more epoch and
+    train a step past ``--max-steps``; a finished run is reported as it is instead.
+    """
+    state_path = Path(checkpoint) / "trainer_state.json"
+    if not state_path.is_file():
+        return None
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    target = config.max_steps if config.max_steps > 0 else state.get("max_steps", 0)
+    if not target or state.get("global_step", 0) < target:
+        return None
+    manifest_path = output / MANIFEST_FILE
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) \
+        if manifest_path.is_file() else {}
+    if manifest.get("status") != "completed" or not (output / ADAPTER_DIR).is_dir():
+        raise FinetuneError(
+            f"{checkpoint} is already at step {state.get('global_step')} (the target) but "
+            f"{output} has no finished outputs; rerun with --resume never to train again, "
+            "or raise --max-steps to train further"
+        )
+    return manifest
+
+
 def _check_same_lineage(output: Path, lineage: dict[str, Any], model: str) -> None:
     """Refuse to resume a checkpoint that was trained on other data or another base model."""
     path = output / MANIFEST_FILE
@@ -254,6 +279,12 @@ def run(config: TrainConfig) -> dict[str, Any]:
     resume_from = resolve_resume(config.resume, output)
     if resume_from is not None:
         _check_same_lineage(output, lineage, config.model)
+        finished = finished_run(output, resume_from, config)
+        if finished is not None:
+            logger.info("%s already finished at step %s; nothing to train (use a new "
+                        "--output, --resume never, or a larger --max-steps to train more)",
+                        output, finished["training"]["global_step"])
+            return finished
     set_seed(config.seed)
 
     try:

@@ -35,3 +35,14 @@ def one_torch_thread():
     torch.set_num_threads(1)
     yield
     torch.set_num_threads(before)
+
+
+@pytest.fixture(scope="session")
+def ray_cluster():
+    """One local Ray for the whole session (starting one costs seconds): 2 CPUs and a
+    1 GiB object store, as CI has."""
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed")
+    ray.init(num_cpus=2, object_store_memory=2**30, include_dashboard=False,
+             log_to_driver=False)
+    yield ray
+    ray.shutdown()

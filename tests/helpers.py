@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 import polars as pl
 
+from curation import recipe as recipes
+from curation.recipe import Recipe
 from curation.schema import SCHEMA, content_id
 
 
@@ -29,3 +34,25 @@ def table(*convs: dict, source: str = "s", sources: list[str] | None = None) -> 
 
 def contents(df: pl.DataFrame) -> list[list[str]]:
     return [[m["content"] for m in msgs] for msgs in df["messages"].to_list()]
+
+
+TOOLCALL_FIXTURE = Path(__file__).parent / "fixtures" / "toolcall_sharegpt.json"
+
+
+def toolcall_recipe() -> Recipe:
+    """v2's steps over the project's own tool-calling fixture (LLaMA-Factory sharegpt
+    layout: function_call / observation turns, a tools field), decontaminated
+    against the shipped benchmark fixtures."""
+    from eval.benchmarks import fixture_dir
+
+    raw = copy.deepcopy(recipes.load("v2").raw)
+    raw["version"] = "v2-toolcall"
+    raw["sources"] = [{"name": "sharegpt", "format": "sharegpt", "path": str(TOOLCALL_FIXTURE),
+                       "license": "cc0-1.0"}]
+    for step in raw["steps"]:
+        if "source_priority" in step:
+            step["source_priority"] = ["sharegpt"]
+        if step["step"] == "decontaminate":
+            step["benchmarks"] = [{"task": b["task"], "path": str(fixture_dir(b["task"]))}
+                                  for b in step["benchmarks"]]
+    return recipes.parse(raw, "toolcall recipe")

@@ -15,6 +15,7 @@ CONFIG = {
                  {"name": "v2-no-quality", "recipe": "v2", "drop_steps": ["quality"]}],
     "train": {"model": "tiny-mixtral"},
     "eval": {"tasks": ["ceval", "mmlu"], "n_shot": 2},
+    "side_by_side": {"prompts": ["用一句话介绍长城。", "What is 2+2?"], "max_new_tokens": 6},
 }
 
 
@@ -38,6 +39,9 @@ def test_report_holds_every_variant_with_lineage(ablation):
         assert f"`{manifest['fingerprint'][:12]}`" in md  # lineage row
         assert f"`{v['adapter']['cache_key']}`" in md
         assert (out / "runs" / v["adapter"]["cache_key"] / "adapter").is_dir()
+        run = json.loads((out / "runs" / v["adapter"]["cache_key"] / "manifest.json")
+                         .read_text(encoding="utf-8"))
+        assert v["adapter"]["final_loss"] == run["training"]["last_logged_loss"] > 0
         for task in ("ceval", "mmlu"):
             assert 0 <= v["scores"][task]["summary"]["overall"]["accuracy_pct"] <= 100
     kept = {v["name"]: v["dataset"]["counts"]["kept"] for v in results["variants"]}
@@ -47,6 +51,39 @@ def test_report_holds_every_variant_with_lineage(ablation):
     html = (out / "ablation.html").read_text(encoding="utf-8")
     assert html.count("data:image/png;base64,") == 2 and "<table>" in html
     assert (out / "scores.png").stat().st_size > 1000
+
+
+def test_side_by_side_answers_every_prompt_with_base_and_each_variant(ablation):
+    root, results = ablation
+    side = results["side_by_side"]
+    labels = ["base", *(v["name"] for v in results["variants"])]
+    assert list(side["answers"]) == labels
+    assert all(len(side["answers"][label]) == 2 for label in labels)
+    md = (root / "out" / "ablation.md").read_text(encoding="utf-8")
+    assert "## Side by side" in md and "| prompt | " + " | ".join(labels) + " |" in md
+    row = next(line for line in md.splitlines() if line.startswith("| 用一句话介绍长城。 |"))
+    assert row.count(" | ") == len(labels)  # one cell per model, answers kept in one cell
+    html = (root / "out" / "ablation.html").read_text(encoding="utf-8")
+    assert "<h2>Side by side</h2>" in html
+
+
+def test_side_by_side_prompts_from_a_file(tmp_path):
+    from eval.side_by_side import PromptsError, load_prompts
+
+    (tmp_path / "p.txt").write_text("第一个问题\n\n第二个问题\n", encoding="utf-8")
+    (tmp_path / "p.json").write_text('["a", "b"]', encoding="utf-8")
+    assert load_prompts({"prompts": ["x"], "prompts_file": "p.txt"}, tmp_path) == [
+        "x", "第一个问题", "第二个问题"]
+    assert load_prompts({"prompts_file": str(tmp_path / "p.json")}, tmp_path) == ["a", "b"]
+    (tmp_path / "bad.json").write_text('["a",\n b]', encoding="utf-8")
+    with pytest.raises(PromptsError, match="line 2"):
+        load_prompts({"prompts_file": "bad.json"}, tmp_path)
+    cfg = tmp_path / "a.yaml"
+    cfg.write_text(yaml.safe_dump({"variants": [{"name": "v1", "recipe": "v1"}],
+                                   "side_by_side": {"prompts_file": "missing.txt"}}),
+                   encoding="utf-8")
+    with pytest.raises(AblationError, match=r"missing\.txt"):
+        load_config(cfg)
 
 
 def test_same_token_budget_for_every_variant(ablation):

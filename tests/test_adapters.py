@@ -1,6 +1,8 @@
+import json
+
 import pytest
 
-from curation.adapters import SHAREGPT_ROLES, alpaca, messages, sharegpt
+from curation.adapters import SHAREGPT_ROLES, alpaca, messages, sharegpt, tools
 
 
 def test_alpaca_instruction_and_input_become_the_user_turn():
@@ -71,5 +73,47 @@ def test_messages_format():
         {"role": "assistant", "content": "a"}]})
     assert system == "s"
     assert msgs == [{"role": "user", "content": "u"}, {"role": "assistant", "content": "a"}]
-    with pytest.raises(ValueError, match="unknown role 'tool'"):
-        messages({"messages": [{"role": "tool", "content": "x"}]})
+    with pytest.raises(ValueError, match="unknown role 'robot'"):
+        messages({"messages": [{"role": "robot", "content": "x"}]})
+
+
+CALL = '{"name": "get_weather", "arguments": {"city": "杭州"}}'
+RESULT = '{"weather": "多雲"}'
+TOOLS = '[{"name": "get_weather", "parameters": {"type": "object"}}]'
+
+
+def test_sharegpt_tool_turns_and_tools_field_of_llamafactory():
+    record = {"conversations": [
+        {"from": "human", "value": "杭州天气？"}, {"from": "function_call", "value": CALL},
+        {"from": "observation", "value": RESULT}, {"from": "gpt", "value": "多云。"}],
+        "tools": TOOLS}
+    _, msgs = sharegpt(record)
+    assert [m["role"] for m in msgs] == ["user", "function_call", "observation", "assistant"]
+    assert [m["content"] for m in msgs][1:3] == [CALL, RESULT]  # byte for byte
+    assert tools(record) == TOOLS
+
+
+def test_openai_tool_calls_become_function_call_and_observation_turns():
+    record = {"messages": [
+        {"role": "user", "content": "杭州天气？"},
+        {"role": "assistant", "content": None, "tool_calls": [{"type": "function", "function": {
+            "name": "get_weather", "arguments": '{"city": "杭州"}'}}]},
+        {"role": "tool", "content": RESULT}, {"role": "assistant", "content": "多云。"}],
+        "tools": [{"type": "function", "function": {"name": "get_weather"}}]}
+    _, msgs = messages(record)
+    assert [m["role"] for m in msgs] == ["user", "function_call", "observation", "assistant"]
+    assert json.loads(msgs[1]["content"]) == {"name": "get_weather", "arguments": {"city": "杭州"}}
+    assert json.loads(tools(record)) == record["tools"]
+
+
+@pytest.mark.parametrize("value, expected", [(None, None), ("", None), ([], None), ("[]", None),
+                                             (TOOLS, TOOLS)])
+def test_tools_field_empty_means_none(value, expected):
+    assert tools({"tools": value}) == expected
+
+
+@pytest.mark.parametrize("value, message", [("[{", "not valid JSON"), (3, "JSON string"),
+                                            ('"x"', "JSON list")])
+def test_bad_tools_field_is_an_error(value, message):
+    with pytest.raises(ValueError, match=message):
+        tools({"tools": value})

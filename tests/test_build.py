@@ -59,7 +59,8 @@ def test_build_writes_a_hub_layout_that_datasets_loads(tmp_path, sources, capsys
                *source_args(sources)) == 0
     out = tmp_path / "out" / "aurora-zh" / "v2"
     assert sorted(p.name for p in out.iterdir()) == [
-        "README.md", "composition.png", "data", "funnel.png", "manifest.json", "removed.parquet"]
+        "README.md", "composition.png", "data", "dataset_info.json", "funnel.png",
+        "manifest.json", "removed.parquet", "signals.parquet", "trimmed.parquet"]
     card_text = (out / "README.md").read_text(encoding="utf-8")
     assert "](funnel.png)" in card_text and "](composition.png)" in card_text
     assert (out / "funnel.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
@@ -68,7 +69,8 @@ def test_build_writes_a_hub_layout_that_datasets_loads(tmp_path, sources, capsys
     assert c["input"] == 9 and c["kept"] + c["removed"] == c["input"]
     ds = datasets.load_dataset(str(out), split="train")
     assert ds.num_rows == c["kept"]
-    assert set(ds.column_names) == {"id", "source", "source_index", "system", "messages"}
+    assert set(ds.column_names) == {"id", "source", "source_index", "system", "tools",
+                                    "messages"}
     removed = pl.read_parquet(out / "removed.parquet")
     assert removed.height == c["removed"]
     assert removed.filter(pl.col("step").is_null() | pl.col("reason").is_null()).height == 0
@@ -110,14 +112,18 @@ def test_same_inputs_same_fingerprint_and_force(tmp_path, sources):
     again = build(recipes.load("v2"), out=tmp_path / "a", force=True,
                   source_paths=dict(s.split("=", 1) for s in sources))
     assert again.manifest["fingerprint"] == a.manifest["fingerprint"]
-    assert not [p for p in (tmp_path / "a" / "aurora-zh").iterdir() if p.name.startswith(".")]
+    leftovers = [p.name for p in (tmp_path / "a" / "aurora-zh").iterdir() if p.name.startswith(".")]
+    assert sorted(leftovers) == [".v1.lock", ".v2.lock"]  # no temp folder; (released) locks
 
 
 def test_v1_removes_only_exact_duplicates(tmp_path, sources):
     r = build(recipes.load("v1"), out=tmp_path, source_paths=dict(s.split("=", 1) for s in sources))
     assert [s["name"] for s in r.manifest["steps"]] == ["exact_dedup"]
     # the two alpaca_zh copies and the two alpaca_gpt4_zh copies are one conversation
-    assert r.manifest["counts"]["removed"] == 3
+    assert r.manifest["counts"]["removed_by_reason"] == {
+        "exact_dedup/exact_duplicate": 3,
+        "load/empty": 2,  # the alpaca record without output, the unanswered sharegpt question
+    }
 
 
 def test_conservation_check_fails_loudly():
@@ -191,7 +197,7 @@ def test_card_has_dedup_section_with_overlap_matrix(tmp_path, sources):
     assert "| alpaca_gpt4_zh | 2 | 0 | 0 |" in card  # both gpt4 copies -> the alpaca_zh survivor
     removed = pl.read_parquet(r.path / "removed.parquet")
     kept = pl.read_parquet(next((r.path / "data").glob("*.parquet")))
-    assert set(removed["duplicate_of"]) <= set(kept["id"])
+    assert set(removed["duplicate_of"].drop_nulls()) <= set(kept["id"])
 
 
 def test_two_builds_of_one_version_load_their_own_rows(tmp_path, sources):
@@ -215,6 +221,6 @@ def test_a_step_can_run_twice_under_a_label(tmp_path, sources):
     assert [(s["name"], s["step"]) for s in r.manifest["steps"]] == [
         ("exact_dedup", "exact_dedup"), ("prompt_dedup", "exact_dedup")]
     removed = pl.read_parquet(r.path / "removed.parquet")
-    assert set(removed["step"]) <= {"exact_dedup", "prompt_dedup"}
+    assert set(removed["step"]) <= {"load", "exact_dedup", "prompt_dedup"}
     with pytest.raises(CurationError, match="step labels must be unique"):
         recipes.parse(recipes.load("v1").raw | {"steps": ["exact_dedup", "exact_dedup"]}, "t")

@@ -173,9 +173,9 @@ def test_build_stops_on_an_empty_benchmark_folder_before_loading_data(tmp_path):
     raw = recipes.load("v1").raw | {"steps": [
         {"step": "decontaminate",
          "benchmarks": [{"task": "mmlu", "path": str(tmp_path / "bench")}]}]}
-    with pytest.raises(CurationError, match=r"^decontaminate: mmlu benchmark folder .*bench has "
-                                            r"no"):
-        # The sources do not exist: the benchmark error must come first.
+    with pytest.raises(CurationError, match=r"(?m)^- decontaminate: mmlu benchmark folder "
+                                            r".*bench has no"):
+        # The sources do not exist either: both are reported in one message, nothing read.
         build(recipes.parse(raw, "test"), out=tmp_path / "out",
               source_paths={"alpaca_zh": str(tmp_path / "missing.json")})
     assert not (tmp_path / "out").exists()

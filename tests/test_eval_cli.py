@@ -70,13 +70,42 @@ def test_base_and_adapter_reports(tmp_path: Path, capsys: pytest.CaptureFixture[
         r["pred"] for r in base["predictions"]]
 
 
-def test_hub_fallback_is_announced_or_refused(capsys: pytest.CaptureFixture[str]) -> None:
-    data, src = resolve_data("mmlu", "test")
-    assert src.is_fixture and src.source == "fixture" and "fell back to the fixture" in src.note
-    assert "WARNING" in capsys.readouterr().err and len(data) == 4
+def test_an_unreachable_hub_is_an_error_never_the_fixture(
+        capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(BenchmarkError, match="offline mode"):
-        resolve_data("mmlu", "test", allow_fixture_fallback=False)
+        resolve_data("mmlu", "test")
+    assert main(["--model", "tiny-mixtral", "--task", "mmlu"]) == 2
+    err = capsys.readouterr().err
+    assert "--data-dir" in err and "Traceback" not in err
     assert main(["--model", "tiny-mixtral", "--task", "mmlu", "--no-fixture-fallback"]) == 2
-    assert "--data-dir" in capsys.readouterr().err
     _, src = resolve_data("ceval", "val", fixture=True, max_questions=2)
-    assert "first 2 questions" in src.note
+    assert src.is_fixture and "first 2 questions" in src.note
+
+
+@pytest.mark.parametrize("model", ["/no/such/model-folder", "no-such-org/no-such-model"])
+def test_a_model_that_cannot_load_is_one_line(model: str, capsys: pytest.CaptureFixture[str],
+                                              ) -> None:
+    assert main(["--model", model, "--task", "ceval", "--fixture"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot load a tokenizer for --model {model!r}")
+    assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_a_folder_that_is_not_an_adapter_is_one_line(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "README.md").write_text("not an adapter", encoding="utf-8")
+    assert main(["--model", "tiny-mixtral", "--task", "ceval", "--fixture",
+                 "--max-questions", "1", "--adapter", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"error: cannot load --adapter {str(tmp_path)!r}")
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_help_points_at_the_ablation_and_its_example_config() -> None:
+    from eval.__main__ import EXAMPLE_ABLATION
+    from eval.ablation import load_config
+
+    text = build_parser().format_help()
+    assert "python -m eval ablation --config" in text and EXAMPLE_ABLATION.name in text
+    config = load_config(EXAMPLE_ABLATION)  # the shipped example is a valid config
+    assert config.baseline in [v.name for v in config.variants]

@@ -374,6 +374,19 @@ def test_resume_continues_exactly_where_it_stopped(
         torch.testing.assert_close(a[key], b[key], atol=1e-6, rtol=1e-5)
 
 
+def test_rerunning_a_finished_run_trains_nothing(
+    lora_run: Path, dataset_dir: Path, tmp_path: Path
+) -> None:
+    """The last checkpoint is at --max-steps: resuming it used to train one step more."""
+    again = tmp_path / "run"
+    shutil.copytree(lora_run, again)
+    before = _log(again)
+    assert main(["--dataset", str(dataset_dir), "--output", str(again), *LORA_RUN]) == 0
+    manifest = json.loads((again / "manifest.json").read_text())
+    assert manifest["training"]["global_step"] == 4
+    assert _log(again) == before  # no new loss, no new start event
+
+
 def test_resume_refuses_other_data(lora_run: Path, tmp_path: Path) -> None:
     other = write_built_dataset(tmp_path / "other", CONVERSATIONS[:6], fingerprint="fp-other")
     resumed = tmp_path / "run"

@@ -81,7 +81,7 @@ def test_unknown_format_and_missing_file(tmp_path):
     p.write_text("[]", encoding="utf-8")
     with pytest.raises(InputError, match="unknown format 'csv'"):
         load_source(name="x", fmt="csv", path=p)
-    with pytest.raises(InputError, match="file not found"):
+    with pytest.raises(InputError, match=r"nope\.json: not found"):
         load_source(name="x", fmt="alpaca", path=tmp_path / "nope.json")
 
 

@@ -4,6 +4,7 @@ import pytest
 from helpers import chat, contents, table
 
 from curation.langid import detect
+from curation.steps import RecordStep
 from curation.steps.language_id import LanguageId
 from curation.steps.normalize import Normalize
 from curation.steps.quality import Quality
@@ -31,6 +32,21 @@ def test_normalize_can_keep_fullwidth_alnum():
     assert contents(r.kept)[0][1] == "ＡＢＣ"
 
 
+def test_normalize_columns_equal_the_per_record_rules():
+    """The vectorized step and the per-record rules (RecordStep's loop over clean)
+    agree on every kind of character the rules touch."""
+    texts = ["\ufeff第一行\u200b  \r\n\r\n\r\n\r\n\r\n第二行\x07\x1b：ＡＢＣ１２３\u00a0好 ",
+             "\u3000全角空格开头\u3000", "e\u0301 NFC", "\x85下一行\u2028", "行尾\t \n  \n\n\n\n末",
+             "ｚ９ｇ（全角括号）",
+             "\r只有回车\r\r\r\r", "   ", "\u00ad软\u2060连字", "普通的文本。"]
+    t = table(*[chat(a, b, system=c) for a, b, c in zip(texts, texts[::-1], texts[3:] + texts[:3],
+                                                        strict=True)])
+    for step in (Normalize(), Normalize(fullwidth_alnum=False, max_blank_lines=0)):
+        vectorized, loop = step(t), RecordStep.__call__(step, t)
+        assert vectorized.kept.equals(loop.kept)
+        assert vectorized.changed == loop.changed > 0
+
+
 # to_simplified --------------------------------------------------------------
 
 def test_t2s_converts_characters_and_leaves_simplified_alone():
@@ -44,12 +60,21 @@ def test_tw2sp_converts_taiwanese_phrasing():
     assert contents(r.kept)[0] == ["鼠标坏了", "请重新安装软件后再打印"]
 
 
-def test_to_simplified_leaves_code_and_urls_alone():
-    answer = "請執行：\n```python\nprint('繁體')\n```\n參考 https://例子.tw/繁體 與 `變數`"
+def test_to_simplified_converts_chinese_in_code_but_not_code_or_urls():
+    answer = ("請執行：\n```python\n# 計算總數\nprint('繁體')  # 輸出結果\n```\n"
+              "參考 https://例子.tw/繁體 與 `變數`")
     r = ToSimplified("t2s")(table(chat("怎麼做", answer)))
     out = contents(r.kept)[0][1]
     assert out.startswith("请执行")
-    assert "print('繁體')" in out and "https://例子.tw/繁體" in out and "`變數`" in out
+    assert "# 计算总数\nprint('繁体')  # 输出结果\n" in out  # comments and strings
+    assert "https://例子.tw/繁體" in out and "`變數`" in out  # inline code: an identifier
+
+
+def test_to_simplified_converts_a_code_only_answer():
+    answer = "```python\n# 讀取檔案\ndata = open('a.txt').read()\n```"
+    r = ToSimplified("auto")(table(chat("寫程式讀取檔案", answer)))
+    assert "# 读取" in contents(r.kept)[0][1]
+    assert r.signals.height == 1 and '"script":"traditional"' in r.signals["signals"][0]
 
 
 def test_to_simplified_rejects_unknown_config():
@@ -86,10 +111,11 @@ def test_language_id_keep_rule_per_role():
     r = step(table(
         chat("Explain gravity in one sentence.", "引力是物体之间相互吸引的力，质量越大吸引越强。"),
         chat("解释一下引力。", "Gravity is the force by which masses attract one another."),
-        chat("用日语打招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),
+        chat("打个招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),
+        chat("用日语打招呼", "こんにちは、お元気ですか。今日はいい天気ですね。"),  # asked for
     ))
-    assert r.kept["source_index"].to_list() == [0]
-    assert r.removed["reason"].to_list() == ["language_en", "language_ja"]
+    assert r.kept["source_index"].to_list() == [0, 3]
+    assert r.removed["reason"].to_list() == ["en", "ja"]
     assert "assistant turn 1 is en" in r.removed["detail"][0]
 
 
@@ -270,7 +296,7 @@ def test_language_id_caps_a_language_share_deterministically():
     r = step(table(*convs))
     # 19 Chinese kept; English at most 10% of the output: floor(0.1 * 19 / 0.9) = 2
     assert r.kept.height == 21
-    assert r.removed["reason"].to_list() == ["language_en_over_cap"] * 3
+    assert r.removed["reason"].to_list() == ["en_over_cap"] * 3
     assert r.stats["lang_in:assistant:en"] == 5 and r.stats["lang_out:assistant:en"] == 2
     assert step(table(*convs)).kept["id"].to_list() == r.kept["id"].to_list()
 
@@ -284,8 +310,6 @@ LONG = "学习编程需要循序渐进。首先要掌握一门语言的基础语
     ("介绍光合作用", GOOD.encode("utf-8").decode("cp1252", errors="replace"), "mojibake"),
     ("介绍光合作用", GOOD.encode("utf-8").decode("gbk", errors="replace"), "mojibake"),
     ("怎么学编程？", LONG + "通过小项目巩固知识；最后，", "truncated"),
-    ("怎么学编程？", LONG + "通过小项目巩固知识，然后在实际工作中不断积累经验并且学会阅读代码",
-     "truncated"),
     ("写一首关于春天的诗。", "写一首关于春天的诗。", "restates_question"),
     ("推荐一本书", "作为一个AI语言模型，我没有个人喜好，但是《三体》很受欢迎。", "ai_disclaimer"),
     ("你是谁", "我是由OpenAI训练的大型语言模型。", "ai_disclaimer"),
@@ -303,6 +327,8 @@ def test_quality_new_rules_fire(question, answer, reason):
     ("列出三种水果。", "1. 苹果，又甜又脆，富含膳食纤维和维生素，适合每天吃一个\n2. 香蕉\n3. 橙子"),
     ("给个链接", "可以看官方教程，内容循序渐进，讲解也很清楚：https://docs.python.org/zh-cn/3/"),
     ("翻译成法语：我喜欢咖啡。", "J'aime le café. C'est ma boisson préférée."),
+    # runs on without a final 。: complete more often than not on real data
+    ("怎么学编程？", LONG + "通过小项目巩固知识，然后在实际工作中不断积累经验并且学会阅读代码"),
     ("写一首现代诗", "我把清晨折成一只纸船\n放进窗外那条看不见的河\n慢慢漂向你住的那座城市"),
 ])
 def test_quality_keeps_hard_negatives(question, answer):
@@ -396,7 +422,8 @@ def test_card_reports_the_text_steps(tmp_path, benchmarks_in_cwd):
     assert "| HTML answer -> markdown | 1 |" in text
     assert "turns merged into the answer | 1 |" in text
     assert "traditional 2" in text  # the traditional record, once per alpaca source
-    assert "| ai_disclaimer | AI self-description (zh/en) | 2 |" in text
+    assert ("| ai_disclaimer | AI self-description (zh/en), not for a persona the user asked for"
+            " | 2 |") in text
     assert "| assistant | en 2 -> 0, zh 7 -> 7 |" in text
 
 

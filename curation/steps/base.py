@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, ClassVar
@@ -9,18 +10,38 @@ from typing import Any, ClassVar
 import polars as pl
 from tqdm import tqdm
 
-from curation.schema import REMOVED_SCHEMA, Conversation, conversations, messages_series
+from curation.schema import (
+    REMOVED_SCHEMA,
+    SIGNALS_SCHEMA,
+    TRIMMED_SCHEMA,
+    Conversation,
+    conversations,
+    empty_signals,
+    empty_trimmed,
+    messages_series,
+)
 
 
 @dataclass(frozen=True)
 class StepResult:
     """What a step returns. ``removed`` has the schema's columns plus ``reason``,
-    ``detail`` and ``duplicate_of``; the pipeline adds the ``step`` name."""
+    ``detail`` and ``duplicate_of``; the pipeline adds the ``step`` name.
+
+    ``trimmed`` lists kept records that lost their last exchanges (they are in
+    ``kept`` shortened; ``cut`` holds what went), ``signals`` what a judging step
+    measured on each record it saw, kept or removed (a JSON object per row), so a
+    threshold can be swept or audited without rerunning the build. Every field is
+    a DataFrame, an int or a dict of counts: results of batches concatenate."""
 
     kept: pl.DataFrame
     removed: pl.DataFrame
     changed: int
     stats: dict[str, Any] = field(default_factory=dict)
+    trimmed: pl.DataFrame = field(default_factory=empty_trimmed)
+    signals: pl.DataFrame = field(default_factory=empty_signals)
+
+
+Signals = dict[str, Any]
 
 
 @dataclass(frozen=True)
@@ -29,6 +50,58 @@ class Drop:
 
     reason: str
     detail: str = ""
+    signals: Signals | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Keep:
+    """A per-record verdict: keep this conversation (possibly rewritten), with the
+    signals the step measured. A bare Conversation means the same, without signals."""
+
+    conversation: Conversation
+    signals: Signals | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class Trim:
+    """A per-record verdict: keep ``conversation``, a prefix of the turns of ``full``
+    (default: the conversation as the step received it), because the rest was bad
+    for ``reason``; what was cut is recorded in the step's ``trimmed`` table."""
+
+    conversation: Conversation
+    reason: str
+    detail: str = ""
+    signals: Signals | None = field(default=None, compare=False)
+    full: Conversation | None = field(default=None, compare=False)
+
+
+Verdict = Conversation | Keep | Trim | Drop
+
+
+def outcome(verdict: Verdict) -> tuple[Conversation | None, str | None]:
+    """(the kept conversation or None, the removal/trim reason or None)."""
+    if isinstance(verdict, Drop):
+        return None, verdict.reason
+    if isinstance(verdict, Trim):
+        return verdict.conversation, verdict.reason
+    if isinstance(verdict, Keep):
+        return verdict.conversation, None
+    return verdict, None
+
+
+def signals_json(signals: Signals) -> str:
+    """Canonical JSON (sorted keys, no ASCII escapes): equal signals, equal bytes."""
+    return json.dumps(signals, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def signal_rows(table: pl.DataFrame, rows: list[int], values: list[str]) -> pl.DataFrame:
+    """A ``signals`` table for the given rows of ``table`` (JSON strings)."""
+    if not rows:
+        return empty_signals()
+    picked = table.select("id", "source", "source_index")[rows]
+    return picked.with_columns(pl.Series("step", [None] * len(rows), dtype=pl.String),
+                               pl.Series("signals", values, dtype=pl.String)
+                               ).select(list(SIGNALS_SCHEMA))
 
 
 def removed_rows(table: pl.DataFrame, reasons: list[str], details: list[str],
@@ -67,7 +140,7 @@ class RecordStep(Step):
     hash taken at load time) so a record can be followed across versions.
     """
 
-    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
         raise NotImplementedError
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
@@ -78,22 +151,35 @@ class RecordStep(Step):
         new_messages: list[list[dict[str, str]]] = []
         reasons: list[str] = []
         details: list[str] = []
+        trims: list[tuple[int, str, str, list[dict[str, str]]]] = []
+        signal_at: list[int] = []
+        signal_values: list[str] = []
         rows = conversations(table)
         for i, conv in enumerate(tqdm(rows, desc=self.name, unit="rec", leave=False,
                                       disable=None)):
             verdict = self.process(conv, stats)
+            signals = getattr(verdict, "signals", None)
+            if signals is not None:
+                signal_at.append(i)
+                signal_values.append(signals_json(signals))
             if isinstance(verdict, Drop):
                 keep.append(False)
                 reasons.append(verdict.reason)
                 details.append(verdict.detail)
                 continue
+            out, _ = outcome(verdict)
+            assert out is not None
+            if isinstance(verdict, Trim):
+                full = (verdict.full or conv)["messages"]
+                trims.append((i, verdict.reason, verdict.detail,
+                              list(full[len(out["messages"]):])))
             keep.append(True)
-            if verdict == conv:
+            if out == conv:
                 source_row.append(i)
                 continue
             source_row.append(table.height + len(new_messages))
-            new_systems.append(verdict["system"])
-            new_messages.append(list(verdict["messages"]))
+            new_systems.append(out["system"])
+            new_messages.append(list(out["messages"]))
         mask = pl.Series(keep, dtype=pl.Boolean)
         kept = table.filter(mask)
         if new_messages:
@@ -107,4 +193,21 @@ class RecordStep(Step):
             )
         removed = removed_rows(table.filter(~mask), reasons, details)
         stats.update(f"removed:{r}" for r in reasons)
-        return StepResult(kept, removed, len(new_messages), dict(sorted(stats.items())))
+        stats.update(f"trimmed:{r}" for _, r, _, _ in trims)
+        return StepResult(kept, removed, len(new_messages), dict(sorted(stats.items())),
+                          trimmed_rows(table, trims), signal_rows(table, signal_at,
+                                                                   signal_values))
+
+
+def trimmed_rows(table: pl.DataFrame,
+                 trims: list[tuple[int, str, str, list[dict[str, str]]]]) -> pl.DataFrame:
+    """The ``trimmed`` table: (row of ``table``, reason, detail, cut messages) each."""
+    if not trims:
+        return empty_trimmed()
+    picked = table.select("id", "source", "source_index")[[t[0] for t in trims]]
+    return picked.with_columns(
+        pl.Series("step", [None] * len(trims), dtype=pl.String),
+        pl.Series("reason", [t[1] for t in trims], dtype=pl.String),
+        pl.Series("detail", [t[2] for t in trims], dtype=pl.String),
+        messages_series([t[3] for t in trims]).alias("cut"),
+    ).select(list(TRIMMED_SCHEMA))

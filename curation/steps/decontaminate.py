@@ -98,9 +98,18 @@ class Decontaminate(Step):
             self, benchmarks=[{"task": b["task"], "path": "fixture"} for b in self.benchmarks])
 
     def preflight(self) -> None:
-        """Read every benchmark now: a bad folder fails before any data is loaded."""
+        """Read every benchmark now: a bad folder fails before any data is loaded, and
+        all bad folders are reported together."""
+        problems: list[CurationError] = []
         for b in self.benchmarks:
-            self._items(b)
+            try:
+                self._items(b)
+            except CurationError as e:
+                problems.append(e)
+        if len(problems) == 1:
+            raise problems[0]
+        if problems:
+            raise RecipeError("\n- ".join(str(e) for e in problems))
 
     def _dir(self, b: dict[str, str]) -> Path:
         path = bm.fixture_dir(b["task"]) if b["path"] == "fixture" else Path(b["path"])

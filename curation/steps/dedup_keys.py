@@ -36,8 +36,9 @@ def dedup_texts(table: pl.DataFrame, key: str, *, exact: bool = False) -> list[s
             pl.element().filter(pl.element().struct.field("role") == "user")
             .struct.field("content")).list.first().fill_null("")
     elif exact:
-        return [content_key(s, m) for s, m in zip(table["system"].to_list(),
-                                                  table["messages"].to_list(), strict=True)]
+        tools = table["tools"].to_list() if "tools" in table.columns else [None] * table.height
+        return [content_key(s, m, t) for s, m, t in zip(
+            table["system"].to_list(), table["messages"].to_list(), tools, strict=True)]
     else:
         expr = pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
     return table.select(expr.alias("t"))["t"].to_list()

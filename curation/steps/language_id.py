@@ -5,6 +5,7 @@ translation prompts: some are useful, a flood is not)."""
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -13,19 +14,54 @@ from typing import ClassVar
 import polars as pl
 
 from curation.errors import RecipeError
-from curation.langid import UNDETERMINED, detect
+from curation.langid import UNDETERMINED, detect_detail
 from curation.schema import ROLES, Conversation, conversations
 from curation.steps import RecordStep, register
-from curation.steps.base import Drop, StepResult
+from curation.steps.base import Drop, Keep, Signals, StepResult, Trim, Verdict
 
-Verdict = tuple[list[tuple[str, str]], "Drop | str | None"]  # (role, lang) per turn; decision
+# Languages a prompt can ask for by name; with a request verb the answer may be in them.
+LANGUAGE_NAMES = {
+    "en": r"英文|英语|English", "ja": r"日文|日语|Japanese", "ko": r"韩文|韩语|朝鲜语|Korean",
+    "fr": r"法文|法语|French", "de": r"德文|德语|German", "es": r"西班牙文|西班牙语|Spanish",
+    "ru": r"俄文|俄语|Russian", "it": r"意大利文|意大利语|Italian",
+    "pt": r"葡萄牙文|葡萄牙语|Portuguese", "ar": r"阿拉伯文|阿拉伯语|Arabic",
+    "vi": r"越南文|越南语|Vietnamese", "th": r"泰文|泰语|Thai", "la": r"拉丁文|拉丁语|Latin",
+}
+NAMED = {lang: re.compile(p, re.I) for lang, p in LANGUAGE_NAMES.items()}
+REQUEST = re.compile(r"翻译|译成|译为|译文|用|写|说|回答|回复|表达|输出|改成|转换|\b(?:translat\w*|"
+                     r"into|in|write|answer|reply|respond|say)\b", re.I)
+
+
+# Romanizations: any Latin-script verdict (pinyin reads as Catalan or Vietnamese).
+ROMANIZATION = re.compile(r"拼音|注音|罗马音|罗马字|音标|\b(?:pinyin|romaji|romani[sz]ation)\b",
+                          re.I)
+ANY_LATIN = "*"
+
+
+def requested_languages(prompt: str) -> list[str]:
+    """The languages a prompt asks the answer to be in ("翻译成法语", "answer in English");
+    ``*`` for a romanization (拼音), which fastText reads as any Latin language."""
+    if not prompt:
+        return []
+    asked = [ANY_LATIN] if ROMANIZATION.search(prompt) else []
+    if REQUEST.search(prompt):
+        asked += [lang for lang, rx in NAMED.items() if rx.search(prompt)]
+    return asked
+
+
+# Judgement of one conversation: turn languages with how they were decided, the
+# decision (None: keep; a Drop; or the capped language it uses), the first bad turn.
+Judgement = tuple[dict[str, Signals], "Drop | str | None", int]
 
 
 @register
 @dataclass
 class LanguageId(RecordStep):
     """``allow`` maps a role to its allowed languages (e.g. ``assistant: [zh]``);
-    a role not listed is unconstrained. Every turn of a listed role must pass.
+    a role not listed is unconstrained. Every turn of a listed role must pass; an
+    answer in a language its prompt asks for ("翻译成法语") passes too. A bad turn
+    after good exchanges trims the conversation to them; a bad first exchange
+    removes it. Signals: each turn's language and how it was decided.
 
     ``max_share`` (e.g. ``{en: 0.05}``) also admits turns in those languages, but
     conversations using them make up at most that share of the step's output; which
@@ -37,7 +73,7 @@ class LanguageId(RecordStep):
     max_share: dict[str, float] = field(default_factory=dict)
     min_chars: int = 20
     allow_undetermined: bool = True
-    _plan: Iterator[Verdict] | None = field(default=None, init=False, repr=False, compare=False)
+    _plan: Iterator[Judgement] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unknown = set(self.allow) - set(ROLES)
@@ -47,54 +83,93 @@ class LanguageId(RecordStep):
                 self.max_share.values()) >= 1:
             raise RecipeError("language_id: max_share values must be in [0, 1) and sum below 1")
 
-    def judge(self, conv: Conversation) -> Verdict:
+    def judge(self, conv: Conversation) -> Judgement:
         """Languages of the turns and the verdict: None (keep), a Drop, or the capped
-        language the conversation uses."""
-        langs = [(m["role"], detect(m["content"], min_chars=self.min_chars))
-                 for m in conv["messages"]]
+        language the conversation uses; and the turn that decided a Drop."""
+        turns: dict[str, Signals] = {}
         capped = None
-        for i, (role, lang) in enumerate(langs):
+        prompt = ""
+        for i, m in enumerate(conv["messages"]):
+            role = m["role"]
+            if role not in ROLES:
+                continue  # system prompts, tool calls: not chat turns in a language
+            lang, info = detect_detail(m["content"], min_chars=self.min_chars)
+            sig: Signals = {"role": role, "lang": lang, **info}
+            turns[str(i)] = sig
             allowed = self.allow.get(role)
+            asked = requested_languages(prompt) if role == "assistant" else []
+            prompt = m["content"] if role == "user" else ""
             if allowed is None or lang in allowed:
                 continue
             if lang == UNDETERMINED and self.allow_undetermined:
                 continue
+            if lang in asked or (ANY_LATIN in asked and lang not in ("ja", "ko", "zh")):
+                sig["requested"] = True  # "翻译成法语": a French answer is the task
+                continue
             if lang in self.max_share:
                 capped = capped or lang
                 continue
-            return langs, Drop(f"language_{lang}",
-                               f"{role} turn {i} is {lang}; allowed: {', '.join(allowed)}")
-        return langs, capped
+            return turns, Drop(lang,
+                               f"{role} turn {i} is {lang}; allowed: {', '.join(allowed)}"), i
+        return turns, capped, -1
+
+    @staticmethod
+    def margin(turns: dict[str, Signals]) -> float:
+        """How clear the closest call was (0: a near thing; 1: plain): script share of
+        the East Asian letters, fastText's probability, or 0.1 for Latin terms."""
+        out = 1.0
+        for sig in turns.values():
+            if sig["by"] == "script":
+                han, latin = 3 * sig.get("han", 0), sig.get("latin", 0) + sig.get("other", 0)
+                out = min(out, (han - latin) / (han + latin) if han + latin else 1.0)
+            elif sig["by"] == "fasttext":
+                out = min(out, sig["fasttext"][1])
+            elif sig["by"] in ("script, Latin terms", "short sentences", "short"):
+                out = min(out, 0.1)
+        return round(max(out, 0.0), 3)
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
         if not self.max_share:
             return super().__call__(table)
         plan = [self.judge(c) for c in conversations(table)]
         ids = table["id"].to_list()
-        plain = sum(1 for _, v in plan if v is None)
+        plain = sum(1 for _, v, _ in plan if v is None)
         share = sum(self.max_share.values())
         quota = {lang: math.floor(p * plain / (1 - share)) for lang, p in self.max_share.items()}
         for lang in quota:
-            candidates = sorted((ids[i], i) for i, (_, v) in enumerate(plan) if v == lang)
+            candidates = sorted((ids[i], i) for i, (_, v, _) in enumerate(plan) if v == lang)
             keep = {i for _, i in candidates[:quota[lang]]}
             for _, i in candidates:
-                langs = plan[i][0]
-                plan[i] = (langs, None if i in keep else Drop(
-                    f"language_{lang}_over_cap",
-                    f"uses {lang}; {lang} capped at {self.max_share[lang]:.0%} of the output"))
+                turns = plan[i][0]
+                plan[i] = (turns, None if i in keep else Drop(
+                    f"{lang}_over_cap",
+                    f"uses {lang}; {lang} capped at {self.max_share[lang]:.0%} of the output"), -1)
         self._plan = iter(plan)
         try:
             return super().__call__(table)
         finally:
             self._plan = None
 
-    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
         # With a cap, __call__ has judged every conversation already (in table order).
-        langs, verdict = next(self._plan) if self._plan is not None else self.judge(conv)
-        for role, lang in langs:
-            stats[f"lang_in:{role}:{lang}"] += 1
+        turns, verdict, bad = next(self._plan) if self._plan is not None else self.judge(conv)
+        for sig in turns.values():
+            stats[f"lang_in:{sig['role']}:{sig['lang']}"] += 1
+        signals: Signals = {"turns": turns, "margin": {"language_id": self.margin(turns)}}
         if isinstance(verdict, Drop):
-            return verdict
-        for role, lang in langs:
-            stats[f"lang_out:{role}:{lang}"] += 1
-        return conv
+            messages = conv["messages"]
+            cut = bad
+            while cut > 0 and messages[cut - 1]["role"] != "assistant":
+                cut -= 1
+            if cut == 0 or bad < 0:
+                return Drop(verdict.reason, verdict.detail, signals)
+            conv = {"system": conv["system"], "messages": messages[:cut]}
+            for i in range(cut):
+                if str(i) in turns:
+                    stats[f"lang_out:{turns[str(i)]['role']}:{turns[str(i)]['lang']}"] += 1
+            return Trim(conv, verdict.reason,
+                        f"{verdict.detail}; kept the first {cut} of {len(messages)} turns",
+                        signals)
+        for sig in turns.values():
+            stats[f"lang_out:{sig['role']}:{sig['lang']}"] += 1
+        return Keep(conv, signals)

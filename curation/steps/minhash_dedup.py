@@ -17,6 +17,7 @@ import polars as pl
 from curation import lsh
 from curation.errors import RecipeError
 from curation.minhash import Shingler, Signer
+from curation.progress import phase
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
 from curation.steps.dedup_keys import check_dedup_params, dedup_texts, in_scope
@@ -53,9 +54,14 @@ class MinhashDedup(Step):
     def __call__(self, table: pl.DataFrame) -> StepResult:
         texts = [t if use else "" for t, use in  # out of scope: no signature, never clustered
                  zip(dedup_texts(table, self.key), in_scope(table, self.scope), strict=True)]
-        sig = Signer(self._shingler, self.num_perm).sign(texts)
-        found = lsh.find(sig, self.threshold, false_negative_weight=self.false_negative_weight,
-                         exact=(self._shingler, texts) if self.verify == "exact" else None)
+        with phase(f"  {self.name}: MinHash signatures") as ph:
+            sig = Signer(self._shingler, self.num_perm).sign(texts)
+            ph.summary = f"{len(texts)} records x {self.num_perm} permutations"
+        with phase(f"  {self.name}: LSH candidates and {self.verify} verification") as ph:
+            found = lsh.find(sig, self.threshold,
+                             false_negative_weight=self.false_negative_weight,
+                             exact=(self._shingler, texts) if self.verify == "exact" else None)
+            ph.summary = f"{found.candidates} candidate pairs, {len(found.pairs)} verified"
         kept, dups = self._policy.split(table, found.labels.tolist())
         removed = removed_rows(
             dups.select(table.columns),

@@ -1,10 +1,16 @@
 """Rule-based quality filters for Chinese instruction data; thresholds come from the
 recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --sweep``).
 
-Rules, in the order they are tried (the first that fires names the reason):
-placeholder, too_short, too_long, mojibake (any turn); repeated_lines,
-repeated_ngrams, refusal, ai_disclaimer, unbalanced_code_fence (answers);
-truncated (the last answer); restates_question (each exchange). Lengths are
+Rules, in the order they are tried per turn (the first that fires names the
+reason): placeholder, too_short, too_long, mojibake (any turn); spun_text, repeated_lines,
+repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
+nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
+along with one), ai_disclaimer (not when the user asked for a persona),
+unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
+asks_for_input (answers). A bad turn after good exchanges trims the conversation
+to those exchanges (``Trim``); a bad first exchange removes it. Every record
+keeps its signals (repetition shares, matched phrases with turn and span,
+truncation evidence, each rule's margin to its threshold). Lengths are
 content characters (letters, digits, Han characters; no spaces or punctuation): a
 Chinese word is one or two characters, not a whitespace token. Placeholder input
 lines ("<无输入>") are stripped from prompts rather than dropping the record.
@@ -20,15 +26,15 @@ from typing import ClassVar
 
 import numpy as np
 
-from curation.schema import Conversation
+from curation.schema import Conversation, Message
 from curation.steps import RecordStep, register
-from curation.steps.base import Drop
-from curation.text import FENCE_LINE, JP, TRAD, TRADZ, script_table, scripts
+from curation.steps.base import Drop, Keep, Signals, Trim, Verdict
+from curation.text import FENCE_OPEN, JP, TRAD, TRADZ, repetition_text, script_table, scripts
 
 # Searched in the first ``refusal_window`` characters of an answer: a refusal opens it.
 DEFAULT_REFUSALS = [
-    r"(?:抱歉|对不起|很遗憾|不好意思)[，,！!。\s]*(?:但是?|可是)?[，,]?\s*(?:作为[^，,。]{1,12}[，,])?"
-    r"我(?:目前|暂时|并)?(?:无法|不能|没有办法|没办法|不可以|不会|不被允许)",
+    r"(?:抱歉|对不起|很遗憾|不好意思|道歉)[，,！!。\s]*(?:但是?|可是)?[，,]?\s*(?:作为[^，,。]{1,12}[，,])?"
+    r"我(?:目前|暂时|并)?(?:无法|不能|没有办法|没办法|不可以|不会(?!再)|不被允许)",
     r"^我(?:无法|不能|没有办法)(?:回答|提供|完成|满足|执行|协助|帮助|帮你|为你|访问|浏览|查看|打开|理解)",
     r"我(?:无法|不能)(?:对此|就此)?(?:回答|发表|提供|给出)(?:个人|任何)?(?:看法|意见|观点|评论)",
     r"我(?:无法|不能)(?:访问|浏览|打开|查看)(?:互联网|网络|网页|链接|网站|外部|实时|你提供的|该)",
@@ -39,9 +45,12 @@ DEFAULT_REFUSALS = [
 ]
 # Searched anywhere: AI self-description boilerplate (FastChat drops these too).
 DEFAULT_DISCLAIMERS = [
-    r"作为一?[个名款]?(?:AI|人工智能|大型|大|虚拟|智能)?(?:语言模型|AI助手|人工智能助手|智能助手|虚拟助手"
-    r"|聊天机器人|AI模型|人工智能模型)",
-    r"作为一?[个名款]?(?:AI|人工智能)[，,]",
+    r"作为一?[个名款种位]?(?:AI|人工智能|大型|大|虚拟|智能)?(?:语言模型|AI助手|人工智能助手|智能助手|虚拟助手"
+    r"|聊天机器人|AI模型|人工智能模型|机器学习模型)",
+    r"我是一?[个名款位][^，。！？\n]{0,12}的(?:AI|人工智能)",
+    r"作为(?:一[个名款种])?由\s?OpenAI[^，。\n]{0,12}(?:语言模型|模型|AI|人工智能|助手)",
+    r"我(?:叫|名叫|的名字是)\s?ChatGPT",
+    r"作为一?[个名款种位]?(?:AI|人工智能)[，,]",
     r"我(?:只)?是一?[个款]?(?:AI|人工智能|计算机程序|机器人)(?:语言模型|助手|模型|程序)?[，,。！]",
     r"我是一?[个款]?(?:AI|人工智能|大型)?语言模型",
     r"我是(?:一个|一款)?(?:由|被)\s?OpenAI\s?(?:开发|训练|创建|设计)",
@@ -70,12 +79,57 @@ MOJIBAKE = re.compile(
     r"\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030"
     r"\u2039\u203a\u20ac\u2122]|[锛銆鐨鏄犲彂鍦嶆緥鍚鎴鈥锟鍙嬮]")
 # A sentence cannot end on these: the answer was cut.
-DANGLING_END = re.compile(r"(?:[，,、：:；;（(《“‘]|因为|但是|如果|所以|而且|并且|以及|例如|比如"
-                          r"|其中|是否)$")
-# Prose that stops on a letter, digit or Han character (not on punctuation or emoji).
-OPEN_END = re.compile(r"\w$")
-STRUCTURED_LINE = re.compile(r"^\s*(?:[-*+•]|\d+[.、)）]|[一二三四五六七八九十]+[、.]|#|\||>)")
-
+DANGLING_END = re.compile(r"(?:[，,、：:（(《“‘—]|因为|但是|如果|所以|而且|并且|以及|例如|比如"
+                          r"|其中|是否|还要|通常会|可能会|需要|包括|通过|对于|由于|为了|从而|或者|首先|其次|然后)$")
+DANGLING_EN = re.compile(r"\b(?:and|or|the|a|an|of|to|with|for|in|that|which|because|but|is|are"
+                         r"|was|were|be|such as|including|like|by|from|as|on|at)$", re.I)
+# A summary that opens and stops: "总之，要解决这个问题".
+SUMMARY_OPEN = re.compile(r"(?:^|[。！？!?\n])\s*(?:总之|综上所述|综上|总而言之|总的来说"
+                          r"|因此|所以|最后)[，,][^。！？!?\n，,]{0,12}$")
+# Characters a short final clause cannot stop on (…，描写了 / …，并将).
+DANGLING_CHAR = re.compile(r"[了是和与及或把被将为以并而]$")
+SENTENCE_END = re.compile(r"[。！？!?…~～.\"”’）)】》」』\]]$")
+HASHTAGS = re.compile(r"(?:\s*#[^\s#]+)+\s*$")
+OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "「": "」", "[": "]"}
+# Prompts whose answer is meant to stay close to the input: rewrite, correct, transcribe.
+REWRITE_TASK = re.compile(
+    r"改写|重写|改正|纠正|修改|修正|润色|转换|转写|转录|翻译|译成|改成|改为|变成|换成|替换|复述|重复|抄写|同义"
+    r"|排序|排列|整理|格式|大写|小写|标点|缩写|扩写|精简|简化|删除|去掉|提取|找出|摘录|拼写|语法|断句|分词"
+    r"|\b(?:rewrite|rephrase|paraphrase|correct|convert|transcribe|translate|reorder|sort|capitali[sz]e"
+    r"|edit|fix|format|repeat|extract|spell)", re.I)
+# The user asked for a persona: "扮演ChatGPT", "act as an evil chatbot".
+PERSONA_REQUEST = re.compile(
+    r"扮演|假装|假设你是|假如你是|你现在是|现在你是|从现在开始你|你将作为|充当|角色扮演|模拟一个|模仿"
+    r"|第一人称|以[^，。\n]{1,12}的(?:身份|口吻|角度)"
+    r"|\b(?:act as|act like|pretend|role-?play|you are now|from now on,? you|you will be"
+    r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
+# A prompt asking the model to drop its rules: refusing it is the right answer.
+JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
+                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode", re.I)
+# Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
+# 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
+# different ones in an answer mark it (medical Q&A scraped from spun pages).
+SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
+                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|持继|再次发生于|对症救治|病发")
+# What an AI persona can be called; an answer may say it is what the user asked it to play.
+PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
+# The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
+INPUT_COMING = re.compile(
+    r"我(?:会|将|稍后|接下来)(?:给|提供|发|用|输入|告诉)|如果我(?:给|提供|发)|接下来|之后我|稍后"
+    r"|充当|扮演"
+    r"|\bI(?:'ll| will) (?:give|send|provide|paste|share)\b|\bact as\b", re.I)
+# An answer that opens with a refusal but goes on to answer (or a caveat after an
+# answer: "…很抱歉，我无法浏览网络") is a hedge, not a refusal.
+REFUSAL_HEDGE_CHARS = 150
+# An answer that only asks for what the prompt forgot to give.
+ASKS_FOR_INPUT = re.compile(
+    r"(?:请|麻烦|能否|可以)(?:您|你)?(?:先)?(?:提供|给出|输入|告诉我|发送|粘贴|分享|补充)[^。！？\n]{0,30}?"
+    r"(?:文章|句子|文本|文字|内容|段落|信息|数据|代码|图片|链接|名称|列表|原文|问题|描述|细节|材料|诗"
+    r"|歌词|单词|词语|表格|题目)"
+    r"|(?:没有|未|并未|没)(?:提供|给出|看到|收到|附上)[^。！？\n]{0,20}?"
+    r"(?:文章|句子|文本|内容|段落|信息|数据|代码|图片|链接|列表|原文|材料)"
+    r"|\b(?:please provide|could you (?:please )?provide|you (?:did not|didn't) provide"
+    r"|(?:no|missing) (?:text|input|article|sentence|code) (?:was )?provided)\b", re.I)
 
 # Cantonese characters outside GB2312 level 1 that are not mojibake.
 _CANTONESE = "嘅咗喺冇啲嚟佢睇乜嘢咁俾畀噉嗰哋啱搵攞冚嬲瞓"
@@ -207,34 +261,76 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def restates(question: str, answer: str, *, max_ratio: float, min_overlap: float) -> bool:
-    """The answer is (nearly) the question again: almost all its character bigrams
-    come from the question, it repeats most of the instruction line, and it is not
-    longer than ``max_ratio`` times the question. Rewrites of an input ("改正这个句子：…")
-    do not repeat the instruction, so they pass."""
+def restate_overlap(question: str, answer: str, *, max_ratio: float,
+                    max_new_chars: int) -> float:
+    """How much the answer is the question again (0 when it cannot be): the smaller
+    of the share of its bigrams from the question and the share of the instruction
+    line's bigrams it repeats. 0 when it is much longer than the question or adds
+    more than ``max_new_chars`` characters of its own ("…的质数是53": 53 is new)."""
     if len(answer) > 2 * max_ratio * len(question) + 20:
-        return False  # far longer than the question (checked before any copying)
+        return 0.0  # far longer than the question (checked before any copying)
     a = NON_CONTENT.sub("", answer).lower()
     if len(a) < 4:
-        return False
+        return 0.0
     q = NON_CONTENT.sub("", question).lower()
     if len(a) > max_ratio * len(q):
-        return False
-    qa, aa = _bigrams(q), _bigrams(a)
-    if len(aa & qa) < min_overlap * len(aa):
-        return False
+        return 0.0
+    qa = _bigrams(q)
+    covered = [False] * len(a)
+    for i in range(len(a) - 1):
+        if a[i:i + 2] in qa:
+            covered[i] = covered[i + 1] = True
+    if len(a) - sum(covered) > max_new_chars:
+        return 0.0
+    aa = _bigrams(a)
     first = NON_CONTENT.sub("", question.strip().split("\n", 1)[0]).lower()
     instruction = _bigrams(first)
-    return bool(instruction) and len(instruction & aa) >= min_overlap * len(instruction)
+    if not instruction or not aa:
+        return 0.0
+    return min(len(aa & qa) / len(aa), len(instruction & aa) / len(instruction))
+
+
+def instruction_share(question: str, answer: str) -> float:
+    """Share of the answer's bigrams that come from the instruction itself: the
+    question's first line up to a colon (what follows is the input)."""
+    head = re.split(r"[：:]", question.strip().split("\n", 1)[0], maxsplit=1)[0]
+    aa = _bigrams(NON_CONTENT.sub("", answer).lower())
+    if not aa:
+        return 0.0
+    return len(aa & _bigrams(NON_CONTENT.sub("", head).lower())) / len(aa)
+
+
+def restates(question: str, answer: str, *, max_ratio: float, min_overlap: float,
+             max_new_chars: int = 0) -> bool:
+    """The answer is (nearly) the question again (see :func:`restate_overlap`).
+    Rewrites of an input ("改正这个句子：…") do not repeat the instruction, so they pass."""
+    return restate_overlap(question, answer, max_ratio=max_ratio,
+                           max_new_chars=max_new_chars) >= min_overlap
 
 
 URL_END = re.compile(r"(?:https?://|ftp://|www\.)\S+$")
 
 
-def truncated(text: str, min_chars: int, min_line_chars: int) -> str | None:
-    """Why the answer looks cut off, or None: it ends on a comma, colon or
-    connective, or its last line is long prose without closing punctuation.
-    Answers ending with code, a URL or inline code are left to other rules."""
+def unclosed_opener(tail: str) -> str | None:
+    """A bracket or quote opened near the end and never closed ("43. 锝(T")."""
+    for opener, closer in OPENERS.items():
+        at = tail.rfind(opener)
+        if at >= 0 and closer not in tail[at:] and len(tail) - at <= 12:
+            return opener
+    return None
+
+
+def truncation(text: str, min_chars: int, min_line_chars: int) -> str | None:
+    """Evidence that the answer was cut off, or None.
+
+    Strong evidence: it ends on a comma, colon, opening bracket or a connective
+    (以及, 例如, "and the"), inside a bracket opened just before the end, or on a
+    summary that opens and stops ("总之，要解决这个问题"), or, in a last line of
+    ``min_line_chars`` or more, on a short clause ending in a function word
+    (…，描写了). A missing final 。 is not evidence, nor a long line running on
+    without one: on real data (medical and legal answers, gpt-4o) those were
+    complete answers three times in four.
+    Answers ending with code, a URL, inline code or hashtags are left alone."""
     if len(text) < min_chars:
         return None
     body = text.rstrip()
@@ -244,12 +340,39 @@ def truncated(text: str, min_chars: int, min_line_chars: int) -> str | None:
     tail = last[-300:]  # the end is what matters; never scan a whole one-line answer
     if "`" in tail or URL_END.search(tail):
         return None
+    stripped = HASHTAGS.sub("", tail)
+    if stripped != tail:
+        return None
     if DANGLING_END.search(tail[-8:]):
         return f"ends with {last[-6:]!r}"
-    if len(last) >= min_line_chars and OPEN_END.search(tail[-1:]) and not STRUCTURED_LINE.match(
-            last):
-        return f"last line ({len(last)} chars) has no closing punctuation: …{last[-12:]!r}"
+    if SENTENCE_END.search(tail):
+        return None
+    if DANGLING_EN.search(tail[-20:]) and LATIN_LETTER.search(tail[-2:]):
+        return f"ends with {last[-12:]!r}"
+    opener = unclosed_opener(tail[-40:])
+    if opener:
+        return f"ends inside an unclosed {opener!r}: …{last[-12:]!r}"
+    if SUMMARY_OPEN.search(tail):
+        return f"ends on an unfinished summary: …{last[-16:]!r}"
+    clause = re.split(r"[，,；;：:]", tail)[-1]
+    if min_line_chars and len(tail) >= min_line_chars and len(clause) <= 3 and (
+            DANGLING_CHAR.search(clause)):
+        return f"ends on a clause that stops on a function word: …{last[-12:]!r}"
     return None
+
+
+def truncated(text: str, min_chars: int, min_line_chars: int) -> str | None:
+    """Alias of :func:`truncation` (the rule's name)."""
+    return truncation(text, min_chars, min_line_chars)
+
+
+def exchange_start(messages: list[Message], turn: int) -> int:
+    """Index of the first turn of the exchange that ``turn`` belongs to: everything
+    before it is whole exchanges (it ends on an assistant turn, or is empty)."""
+    for j in range(turn - 1, -1, -1):
+        if messages[j]["role"] == "assistant":
+            return j + 1
+    return 0
 
 
 @register
@@ -275,6 +398,10 @@ class Quality(RecordStep):
     truncated_min_line_chars: int = 50
     restate_max_ratio: float = 1.3
     restate_min_overlap: float = 0.7
+    restate_max_new_chars: int = 0
+    asks_for_input_max_chars: int = 60
+    spun_min_markers: int = 2
+    trim: bool = True
     _refusal: Patterns = field(init=False, repr=False, compare=False)
     _disclaimer: Patterns = field(init=False, repr=False, compare=False)
 
@@ -291,8 +418,15 @@ class Quality(RecordStep):
         kept = [ln for ln in lines if ln.strip().lower() not in self._placeholders]
         return "\n".join(kept).strip() if len(kept) != len(lines) else text
 
-    def judge(self, role: str, i: int, text: str) -> Drop | None:
-        """Rules that look at one turn."""
+    def judge(self, role: str, i: int, text: str, sig: Signals | None = None, *,
+              prompt: str = "", persona: str = "", jailbreak: bool = False,
+              last: bool = True) -> Drop | None:
+        """Rules that look at one turn; ``sig`` collects what they measured,
+        ``prompt`` is the question an answer replies to, ``persona`` the turns in
+        which the user asked for a role (an AI named there may speak as itself),
+        ``jailbreak`` whether it asked the model to drop its rules (then refusing is
+        right), ``last`` whether no user turn follows (asking for input is fine then)."""
+        sig = {} if sig is None else sig
         where = f"{role} turn {i}"
         if len(text) <= self._placeholder_len and text.strip().lower() in self._placeholders:
             return Drop("placeholder", f"{where} is a placeholder: {text.strip()!r}")
@@ -302,52 +436,150 @@ class Quality(RecordStep):
         if len(text) > self.max_turn_chars:
             return Drop("too_long", f"{where}: {len(text)} chars > {self.max_turn_chars}")
         hits = mojibake_hits(text, self.mojibake_rare_share)
+        if hits:
+            sig["mojibake"] = len(hits)
         if len(hits) >= self.mojibake_min_hits:
             return Drop("mojibake", f"{where}: {len(hits)} mis-decoded sequences, e.g. {hits[0]!r}")
         if role != "assistant":
             return None
-        frac = repeated_line_fraction(text)
+        if self.spun_min_markers:
+            spun = sorted(set(SPUN.findall(text)))
+            if spun:
+                sig["spun_text"] = spun
+            if len(spun) >= self.spun_min_markers:
+                return Drop("spun_text", f"{where}: synonym-spun wording {', '.join(spun[:4])}")
+        prose = repetition_text(text)
+        frac = repeated_line_fraction(prose)
+        if frac:
+            sig["repeated_lines"] = round(frac, 3)
         if frac > self.max_repeated_line_fraction:
             return Drop("repeated_lines", f"{where}: {frac:.2f} of lines repeat")
         # The sample misses a share above the threshold with p < 0.005 at a 0.25 margin.
-        frac = repeated_ngram_fraction(text, self.ngram,
+        frac = repeated_ngram_fraction(prose, self.ngram,
                                        gate=max(0.0, self.max_repeated_ngram_fraction - 0.25))
+        if frac:
+            sig["repeated_ngrams"] = round(frac, 3)
         if frac > self.max_repeated_ngram_fraction:
             return Drop("repeated_ngrams", f"{where}: {frac:.2f} of {self.ngram}-grams repeat")
         match = search(self._refusal, text, self.refusal_window)
-        if match and not quoted(text, match.start()):
-            return Drop("refusal", f"{where}: {match.group(0)!r}")
+        if match:
+            exempt = "quoted" if quoted(text, match.start()) else None
+            if exempt is None and (content_len(text[:match.start()]) >= REFUSAL_HEDGE_CHARS / 2
+                                   or (content_len(text[match.end():]) >= REFUSAL_HEDGE_CHARS
+                                       and len(re.findall(r"[。！？!?]", text)) >= 3)):
+                exempt = "answers anyway"
+            if exempt is None and jailbreak:
+                exempt = "refuses a jailbreak"
+            sig["refusal"] = {"span": [match.start(), match.end()], "text": match.group(0),
+                              **({"exempt": exempt} if exempt else {})}
+            if not exempt:
+                return Drop("refusal", f"{where}: {match.group(0)!r}")
+        if jailbreak and JAILBREAK.search(prompt) and "refusal" not in sig:
+            return Drop("jailbreak", f"{where} plays along with a jailbreak prompt")
         match = search(self._disclaimer, text)
         if match:
-            return Drop("ai_disclaimer", f"{where}: {match.group(0)!r}")
-        if (self.check_code_fences and ("```" in text or "~~~" in text)
-                and len(FENCE_LINE.findall(text)) % 2):
-            return Drop("unbalanced_code_fence", f"{where}: odd number of ``` fences")
+            # Speaking as the AI persona the user asked for ("我是ChatGPT，一个邪恶的…")
+            # is the role; stepping out of it ("作为一款AI语言模型，…") is boilerplate.
+            role_play = bool(persona) and match.group(0).startswith(("我", "I")) and any(
+                term.lower() in match.group(0).lower() for term in PERSONA_TERMS.findall(persona))
+            sig["ai_disclaimer"] = {"span": [match.start(), match.end()], "text": match.group(0),
+                                    **({"exempt": "persona"} if role_play else {})}
+            if not role_play:
+                return Drop("ai_disclaimer", f"{where}: {match.group(0)!r}")
+        if self.check_code_fences and ("```" in text or "~~~" in text):
+            fences = len(FENCE_OPEN.findall(text))
+            if fences % 2:
+                sig["code_fences"] = fences
+                return Drop("unbalanced_code_fence", f"{where}: odd number of ``` fences")
+        if self.truncated_min_chars >= 0:
+            why = truncation(text, self.truncated_min_chars, self.truncated_min_line_chars)
+            if why:
+                sig["truncated"] = why
+                return Drop("truncated", f"{where} {why}")
+        if prompt:
+            overlap = restate_overlap(prompt, text, max_ratio=self.restate_max_ratio,
+                                      max_new_chars=self.restate_max_new_chars)
+            if overlap:
+                # A rewrite is meant to be close to its input: only repeating the
+                # instruction itself ("翻译成英文。") is restating it.
+                rewrite = bool(REWRITE_TASK.search(prompt)) and instruction_share(
+                    prompt, text) < self.restate_min_overlap
+                sig["restates_question"] = {"overlap": round(overlap, 3),
+                                            **({"exempt": "rewrite task"} if rewrite else {})}
+                if overlap >= self.restate_min_overlap and not rewrite:
+                    return Drop("restates_question", f"{where} repeats the question")
+            if (content_len(text) <= self.asks_for_input_max_chars and last
+                    and not INPUT_COMING.search(prompt)):
+                match = ASKS_FOR_INPUT.search(text)
+                if match:
+                    sig["asks_for_input"] = {"span": [match.start(), match.end()],
+                                             "text": match.group(0)}
+                    return Drop("asks_for_input", f"{where} only asks for the input: "
+                                f"{match.group(0)!r}")
         return None
 
-    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
-        messages = []
+    def margins(self, turns: dict[str, Signals]) -> dict[str, float]:
+        """Per rule, how far the closest turn was from firing (0: at the threshold or
+        exempted; 1: far): what the review over-samples among kept records."""
+        out: dict[str, float] = {}
+
+        def note(rule: str, value: float) -> None:
+            out[rule] = round(min(out.get(rule, 1.0), max(0.0, value)), 3)
+
+        for sig in turns.values():
+            for rule, limit in (("repeated_lines", self.max_repeated_line_fraction),
+                                ("repeated_ngrams", self.max_repeated_ngram_fraction)):
+                if rule in sig:
+                    note(rule, (limit - sig[rule]) / limit)
+            if "mojibake" in sig:
+                note("mojibake", 1 - sig["mojibake"] / self.mojibake_min_hits)
+            for rule in ("refusal", "ai_disclaimer"):
+                if rule in sig:
+                    note(rule, 0.0)
+            if "restates_question" in sig:
+                r = sig["restates_question"]
+                note("restates_question", 0.0 if "exempt" in r
+                     else (self.restate_min_overlap - r["overlap"]) / self.restate_min_overlap)
+        return out
+
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
+        messages: list[Message] = []
         for m in conv["messages"]:
             content = m["content"]
             if m["role"] == "user":
                 content = self._strip_placeholder_lines(content)
                 if content != m["content"]:
                     stats["placeholder_lines_stripped"] += 1
-            messages.append({"role": m["role"], "content": content})
+            messages.append({**m, "content": content})
+        persona = "\n".join(t for t in [conv["system"] or "", *(
+            m["content"] for m in messages if m["role"] == "user")] if PERSONA_REQUEST.search(t))
+        jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
+        turns: dict[str, Signals] = {}
+        drop: Drop | None = None
+        bad = -1
+        prompt = ""
         for i, m in enumerate(messages):
-            drop = self.judge(m["role"], i, m["content"])
-            if drop:
-                return drop
-        last = messages[-1] if messages else None
-        if last and last["role"] == "assistant" and self.truncated_min_chars >= 0:
-            why = truncated(last["content"], self.truncated_min_chars,
-                            self.truncated_min_line_chars)
-            if why:
-                return Drop("truncated", f"assistant turn {len(messages) - 1} {why}")
-        for i in range(1, len(messages)):
-            q, a = messages[i - 1], messages[i]
-            if q["role"] == "user" and a["role"] == "assistant" and restates(
-                    q["content"], a["content"], max_ratio=self.restate_max_ratio,
-                    min_overlap=self.restate_min_overlap):
-                return Drop("restates_question", f"assistant turn {i} repeats the question")
-        return {"system": conv["system"], "messages": messages}
+            if m["role"] not in ("user", "assistant"):
+                continue  # system, tool calls: judged by what they are, not as chat turns
+            sig: Signals = {}
+            verdict = self.judge(m["role"], i, m["content"], sig,
+                                 prompt=prompt if m["role"] == "assistant" else "",
+                                 persona=persona, jailbreak=jailbreak,
+                                 last=not any(n["role"] == "user" for n in messages[i + 1:]))
+            prompt = m["content"] if m["role"] == "user" else ""
+            if sig:
+                turns[str(i)] = sig
+            if verdict:
+                drop, bad = verdict, i
+                break
+        signals: Signals = {"turns": turns, "margin": self.margins(turns)}
+        out: Conversation = {"system": conv["system"], "messages": messages}
+        if drop is None:
+            return Keep(out, signals)
+        cut = exchange_start(messages, bad) if self.trim else 0
+        if not any(m["role"] == "assistant" for m in messages[:cut]):
+            return Drop(drop.reason, drop.detail, signals)
+        signals["kept_turns"] = cut
+        return Trim({"system": conv["system"], "messages": messages[:cut]}, drop.reason,
+                    f"{drop.detail}; kept the first {cut} of {len(messages)} turns", signals,
+                    full=out)

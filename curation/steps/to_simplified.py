@@ -1,5 +1,6 @@
 """Traditional -> simplified Chinese with OpenCC, only where there is traditional
-text, never inside code or URLs, never in non-Chinese turns.
+text, never in code itself or URLs (Chinese comments and strings inside code are
+converted), never in non-Chinese turns.
 
 Each conversation is tagged first (simplified / traditional / mixed / none) so the
 card can say how much was converted. ``config: auto`` picks the OpenCC config per
@@ -20,11 +21,21 @@ from typing import ClassVar
 import opencc
 
 from curation.errors import RecipeError
-from curation.langid import detect
-from curation.schema import Conversation
+from curation.langid import UNDETERMINED, detect
+from curation.schema import TEXT_ROLES, Conversation
 from curation.steps import RecordStep, register
-from curation.steps.base import Drop
-from curation.text import map_unprotected, scripts, strip_protected
+from curation.steps.base import Keep, Verdict
+from curation.text import PROTECTED, scripts, strip_protected
+
+# Chinese inside code (comments, strings): runs of Han and CJK punctuation.
+HAN_RUN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+"
+                     r"(?:[ \t]+[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+)*")
+URL_SPAN = re.compile(r"(?:https?|ftp)://\S+|www\.\S+")
+
+
+def without_urls(text: str) -> str:
+    """The text with URLs taken out (code stays: its Chinese comments count)."""
+    return URL_SPAN.sub(" ", text) if "://" in text or "www." in text else text
 
 CONFIGS = ("auto", "t2s", "tw2s", "tw2sp", "hk2s", "hk2sp")
 # Taiwanese vocabulary (traditional form) whose mainland word differs; its presence is
@@ -133,17 +144,29 @@ class ToSimplified(RecordStep):
                 stats[f"config:{config}"] += 1
         return "\n".join(lines)
 
-    def convert(self, text: str, stats: Counter[str]) -> str:
-        """One Chinese turn with traditional characters."""
+    def convert(self, text: str, stats: Counter[str], *, code: bool = True) -> str:
+        """One Chinese turn with traditional characters: the prose, and the Chinese
+        comments and strings inside fenced code; code itself, inline code (often an
+        identifier) and URLs stay byte-identical."""
         region_ = region(text) if self.config == "auto" else ""
-        out = map_unprotected(text, lambda p: self._convert_prose(p, region_, stats))
+        parts = PROTECTED.split(text)  # odd indices: code spans and URLs
+        for i in range(1, len(parts), 2):
+            if code and parts[i].startswith(("```", "~~~")) and scripts(parts[i]).trad:
+                code = HAN_RUN.sub(lambda m: self._convert_prose(m.group(0), region_, stats),
+                                   parts[i])
+                if code != parts[i]:
+                    stats["code_spans_converted"] += 1
+                    parts[i] = code
+        out = "".join(self._convert_prose(p, region_, stats) if i % 2 == 0 else p
+                      for i, p in enumerate(parts))
         if out != text:
             stats["turns_converted"] += 1
             stats["chars_changed"] += changed(text, out)
         return out
 
-    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
-        texts = [conv["system"] or "", *(m["content"] for m in conv["messages"])]
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
+        texts = [conv["system"] or "", *(m["content"] if m["role"] in TEXT_ROLES else ""
+                                         for m in conv["messages"])]  # never JSON payloads
         trad = simp = han = 0
         todo = []
         for i, text in enumerate(texts):
@@ -151,24 +174,34 @@ class ToSimplified(RecordStep):
             if not s.trad:  # the common case: one table lookup per character, no OpenCC
                 han, simp = han + s.han, simp + s.simp
                 continue
-            if detect(text) != "zh":  # Japanese kanji, a Korean hanja gloss, English
+            if detect(text) not in ("zh", UNDETERMINED):  # Japanese, a hanja gloss, English
                 stats["turns_skipped_not_chinese"] += 1
                 continue
-            t, si = self.in_context(strip_protected(text))
+            prose = strip_protected(text)
+            t, si = self.in_context(prose)
+            # Code follows its text: Chinese comments of traditional (or code-only)
+            # answers are converted; a traditional string quoted in simplified prose
+            # (`print('繁體字')` as an example) is not.
+            code = bool(t) or not scripts(prose).han
+            if code and not t:
+                t, si = self.in_context(without_urls(text))
             han, trad, simp = han + s.han, trad + t, simp + si
             if t or self.config != "auto":
-                todo.append(i)
+                todo.append((i, code))
         tag = script_tag(trad, simp, han, self.traditional_share, self.simplified_share)
         stats[f"script:{tag}"] += 1
         stats["traditional_chars"] += trad
+        signals = {"script": tag, "han": han, "traditional": trad, "simplified": simp}
         if not todo:
-            return conv
+            return Keep(conv, signals)
         out = list(texts)
-        for i in todo:
-            out[i] = self.convert(texts[i], stats)
+        for i, code in todo:
+            out[i] = self.convert(texts[i], stats, code=code)
         if out == texts:
-            return conv
+            return Keep(conv, signals)
         stats["conversations_converted"] += 1
-        return {"system": out[0] if conv["system"] else conv["system"],
-                "messages": [{"role": m["role"], "content": c}
-                             for m, c in zip(conv["messages"], out[1:], strict=True)]}
+        signals["chars_changed"] = sum(changed(a, b) for a, b in zip(texts, out, strict=True))
+        return Keep({"system": out[0] if conv["system"] else conv["system"],
+                     "messages": [{**m, "content": c if m["role"] in TEXT_ROLES else m["content"]}
+                                  for m, c in zip(conv["messages"], out[1:], strict=True)]},
+                    signals)

@@ -8,7 +8,7 @@ that does not alternate, this repairs it: "继续"/"continue" turns are merged i
 the answer they continue, consecutive same-role turns are merged, and a question
 whose answer is empty goes with it. A conversation over the budget keeps its
 first exchanges that fit (one output row per input row: the build's conservation
-invariant), the cut is counted; what cannot be repaired into at least one
+invariant), recorded as a trim with what was cut; what cannot be repaired into at least one
 user -> assistant exchange within budget is removed with a reason.
 """
 
@@ -20,9 +20,9 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from curation.html import html_to_text, strip_share_noise
-from curation.schema import Conversation, Message
+from curation.schema import TOOL_ROLES, Conversation, Message, turn_order_problem
 from curation.steps import RecordStep, register
-from curation.steps.base import Drop
+from curation.steps.base import Drop, Trim, Verdict
 from curation.text import estimate_tokens
 
 CONTINUE = re.compile(
@@ -52,6 +52,9 @@ class TurnRepair(RecordStep):
         """Normalized roles, cleaned contents; None marks an empty answer (a gap)."""
         turns: list[Message | None] = []
         for i, m in enumerate(conv["messages"]):
+            if m["role"] in TOOL_ROLES:  # JSON payloads: carried as they are
+                turns.append({"role": m["role"], "content": m["content"]})
+                continue
             role = ROLE_ALIASES.get(m["role"].strip().lower())
             if role is None:
                 return Drop("unknown_role", f"turn {i} has role {m['role']!r}")
@@ -73,7 +76,7 @@ class TurnRepair(RecordStep):
             turns.append({"role": role, "content": content})
         return turns
 
-    def process(self, conv: Conversation, stats: Counter[str]) -> Conversation | Drop:
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
         cleaned = self._clean(conv, stats)
         if isinstance(cleaned, Drop):
             return cleaned
@@ -86,7 +89,7 @@ class TurnRepair(RecordStep):
             if t is None:
                 gap = True
                 continue
-            if merged and merged[-1]["role"] == t["role"]:
+            if merged and merged[-1]["role"] == t["role"] and t["role"] not in TOOL_ROLES:
                 if gap and t["role"] == "user":
                     merged[-1] = t  # the earlier question got an empty answer
                     stats["unanswered_dropped"] += 1
@@ -100,19 +103,26 @@ class TurnRepair(RecordStep):
         while merged and merged[0]["role"] != "user":
             merged.pop(0)
             stats["leading_assistant_dropped"] += 1
-        if merged and merged[-1]["role"] != "assistant":
+        while merged and merged[-1]["role"] != "assistant":  # a user turn, or a dangling tool call
             merged.pop()
             stats["trailing_user_dropped"] += 1
         if not merged:
             roles = [m["role"] for m in conv["messages"] if m["content"].strip()]
             return Drop("unrepairable", "no user -> assistant exchange left; non-empty roles: "
                         + (", ".join(roles) or "none"))
+        problem = turn_order_problem(merged)
+        if problem:  # tool turns out of order (real chats alternate once repaired)
+            return Drop("tool_turn_order", problem)
+        repaired: Conversation = {"system": conv["system"], "messages": merged}
         if self.max_tokens:
             fitted = self._fit_budget(conv["system"], merged, stats)
             if isinstance(fitted, Drop):
                 return fitted
-            merged = fitted
-        return {"system": conv["system"], "messages": merged}
+            if len(fitted) < len(merged):
+                return Trim({"system": conv["system"], "messages": fitted}, "over_budget",
+                            f"kept the first {len(fitted) // 2} of {len(merged) // 2} exchanges "
+                            f"within {self.max_tokens} tokens", full=repaired)
+        return repaired
 
     def _fit_budget(self, system: str | None, turns: list[Message],
                     stats: Counter[str]) -> list[Message] | Drop:
@@ -122,6 +132,8 @@ class TurnRepair(RecordStep):
             used += (estimate_tokens(turns[k]["content"]) + estimate_tokens(turns[k + 1]["content"])
                      + TURN_OVERHEAD_TOKENS)
             if used > self.max_tokens:
+                while k and turns[k - 1]["role"] != "assistant":  # not between call and result
+                    k -= 2
                 if k == 0:
                     return Drop("over_budget", f"first exchange ~{used} tokens > {self.max_tokens}")
                 stats["conversations_cut"] += 1

@@ -1,0 +1,181 @@
+"""What every executor shares: which steps may run on batches, how a run of them is
+rebuilt in a worker and applied to one batch, and how batch results are merged so
+they equal the result on the whole table.
+
+A step runs on batches when it is *per-record*: its verdict on a row depends on that
+row only and its stats are counts (summable). That is every :class:`RecordStep`
+that keeps the base ``__call__``; a step that overrides ``__call__`` sees the whole
+table (language_id's share cap, the dedup steps, decontaminate's index) unless it
+sets ``per_record = True``. Whole-table steps run in the driver.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+import polars as pl
+
+from curation.errors import InvariantError
+from curation.steps import RecordStep, Step, StepResult
+
+Labeled = tuple[str, Step]
+
+
+def per_record(step: Step) -> bool:
+    """May ``step`` run on batches of the table (see the module doc)?"""
+    declared = getattr(step, "per_record", None)
+    if isinstance(declared, bool):
+        return declared
+    return isinstance(step, RecordStep) and type(step).__call__ is RecordStep.__call__
+
+
+def segments(steps: Sequence[Labeled]) -> list[tuple[bool, list[int]]]:
+    """Consecutive steps grouped into (per_record, step indices): a run of per-record
+    steps goes through a batch in one task, so rows travel to a worker and back once."""
+    out: list[tuple[bool, list[int]]] = []
+    for i, (_, step) in enumerate(steps):
+        batched = per_record(step)
+        if out and batched and out[-1][0]:
+            out[-1][1].append(i)
+        else:
+            out.append((batched, [i]))
+    return out
+
+
+@dataclass(frozen=True)
+class StepSpec:
+    """A step as its class and recipe parameters: what a worker rebuilds it from
+    (steps hold models such as OpenCC converters that do not pickle; rebuilding
+    loads them once per worker)."""
+
+    cls: type[Step]
+    params: dict[str, Any]
+
+    @classmethod
+    def of(cls, step: Step) -> StepSpec:
+        return cls(type(step), {f.name: getattr(step, f.name)
+                                for f in dataclasses.fields(step) if f.init})  # type: ignore[arg-type]
+
+    def build(self) -> Step:
+        return self.cls(**self.params)
+
+
+@dataclass
+class BatchRun:
+    """One batch through a run of per-record steps: each step's result with ``kept``
+    left empty (only the last kept rows leave the worker), its seconds, and the
+    batch's rows after the last step."""
+
+    results: list[StepResult]
+    seconds: list[float]
+    kept: pl.DataFrame
+
+
+def run_batch(steps: Sequence[Step], table: pl.DataFrame) -> BatchRun:
+    results, seconds = [], []
+    for step in steps:
+        start = time.perf_counter()
+        result = step(table)
+        seconds.append(time.perf_counter() - start)
+        table = result.kept
+        results.append(dataclasses.replace(result, kept=table.clear()))
+    return BatchRun(results, seconds, table)
+
+
+def merge_stats(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Per-batch stats as one: numbers add up, nested dicts merge the same way,
+    anything else must agree across batches."""
+    out: dict[str, Any] = {}
+    for part in parts:
+        for key, value in part.items():
+            if key not in out:
+                out[key] = merge_stats([value]) if isinstance(value, dict) else value
+            elif isinstance(value, dict) and isinstance(out[key], dict):
+                out[key] = merge_stats([out[key], value])
+            elif (isinstance(value, int | float) and not isinstance(value, bool)
+                  and isinstance(out[key], int | float)):
+                out[key] += value
+            elif out[key] != value:
+                raise InvariantError(f"stat {key!r} differs between batches: "
+                                     f"{out[key]!r} != {value!r}")
+    return dict(sorted(out.items()))
+
+
+def merge_results(parts: Sequence[StepResult], kept: pl.DataFrame) -> StepResult:
+    """Batch results of one step as one: every DataFrame field concatenated in batch
+    order (kept, removed and whatever else a StepResult carries), numbers summed,
+    stats merged."""
+    values: dict[str, Any] = {}
+    for f in dataclasses.fields(StepResult):
+        items = [getattr(p, f.name) for p in parts]
+        if f.name == "kept":
+            values[f.name] = kept
+        elif all(isinstance(v, pl.DataFrame) for v in items):
+            values[f.name] = pl.concat(items, how="vertical_relaxed")
+        elif f.name == "stats":
+            values[f.name] = merge_stats(items)
+        elif all(isinstance(v, int | float) and not isinstance(v, bool) for v in items):
+            values[f.name] = sum(items)
+        elif all(v is None for v in items):
+            values[f.name] = None
+        else:
+            raise InvariantError(f"cannot merge StepResult.{f.name} across batches")
+    return StepResult(**values)
+
+
+@dataclass
+class Outcome:
+    """One step's result as the pipeline sees it. Inside a run of per-record steps
+    only the last carries the kept rows; ``rows_out`` counts them for every step."""
+
+    result: StepResult
+    rows_out: int
+    seconds: float
+
+
+def merge_batches(runs: Sequence[BatchRun], wall: float) -> list[Outcome]:
+    """Outcomes of a run of steps from its batches (in table order). A step's seconds
+    are the run's wall time split in proportion to the workers' time in each step."""
+    n = len(runs[0].results)
+    kept = pl.concat([r.kept for r in runs])
+    busy = [sum(r.seconds[k] for r in runs) for k in range(n)]
+    total = sum(busy) or 1.0
+    merged = [merge_results([r.results[k] for r in runs], kept if k == n - 1 else kept.clear())
+              for k in range(n)]
+    out, rows_out = [], kept.height  # rows after step k: the final rows + later removals
+    for k in reversed(range(n)):
+        out.append(Outcome(merged[k], rows_out, wall * busy[k] / total))
+        rows_out += merged[k].removed.height
+    return out[::-1]
+
+
+class Executor(Protocol):
+    """Runs steps over a table; ``close`` releases workers (also on ``with`` exit)."""
+
+    def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]: ...
+
+    def close(self) -> None: ...
+
+
+def balanced_slices(table: pl.DataFrame, n: int) -> list[tuple[int, int]]:
+    """``n`` contiguous (offset, length) slices with about equal characters each:
+    chat records are ten times longer than Alpaca ones, so equal row counts would
+    leave one worker with most of the work."""
+    if table.height == 0:
+        return []
+    n = max(1, min(n, table.height))
+    chars = table.select(pl.col("messages").list.eval(
+        pl.element().struct.field("content").str.len_bytes()).list.sum().fill_null(0)
+        + 64)["messages"].cum_sum().to_numpy()
+    cuts = [0]
+    for k in range(1, n):
+        cut = int((chars < chars[-1] * k / n).sum())
+        if cut > cuts[-1]:
+            cuts.append(cut)
+    cuts.append(table.height)
+    return [(a, b - a) for a, b in itertools.pairwise(cuts) if b > a]

@@ -1,0 +1,112 @@
+"""Steps on a Ray cluster with Ray Data: each run of per-record steps is one
+``map_batches`` over Arrow blocks, by an actor pool (a callable class: each actor
+rebuilds the steps once, so fastText and OpenCC load once per actor).
+
+What comes back is put in table order by each block's first row, never by arrival,
+so the result equals one process's. Whole-table steps (language_id's share cap,
+decontaminate, exact and near dedup) run in the driver over the collected table,
+as in the local executor: the driver holds the table between runs of per-record
+steps. See the README ("Running on a Ray cluster") for where inputs and outputs live.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import time
+from collections.abc import Iterator, Sequence
+
+import polars as pl
+import pyarrow as pa
+
+from curation.errors import CurationError
+from curation.executors.base import (
+    BatchRun,
+    Labeled,
+    Outcome,
+    StepSpec,
+    balanced_slices,
+    merge_batches,
+    run_batch,
+    segments,
+)
+
+try:
+    import ray
+    import ray.data
+except ImportError:  # pragma: no cover - depends on the install
+    ray = None
+
+ROW = "_row"  # the block's rows' position in the table, to put results back in order
+BLOCKS_PER_CPU = 4
+
+
+class StepsActor:
+    """One actor of the pool: the steps rebuilt once; each call runs a block through
+    them and returns one row: the block's first row and its pickled BatchRun."""
+
+    def __init__(self, specs: list[StepSpec]) -> None:
+        self.steps = [s.build() for s in specs]
+
+    def __call__(self, block: pa.Table) -> pa.Table:
+        first = block.column(ROW)[0].as_py()
+        table = pl.from_arrow(block.drop_columns([ROW]))
+        assert isinstance(table, pl.DataFrame)
+        run = run_batch(self.steps, table)
+        return pa.table({ROW: [first], "run": pa.array([pickle.dumps(run)], pa.large_binary())})
+
+
+class RayExecutor:
+    """``address``: an existing cluster (``auto``, ``ray://HOST:10001``); without one a
+    local Ray starts with ``workers`` CPUs (default: all cores). ``workers`` also sizes
+    the actor pool (default: the cluster's CPUs)."""
+
+    def __init__(self, workers: int | None = None, *, address: str | None = None,
+                 object_store_memory: int | None = None) -> None:
+        if ray is None:
+            raise CurationError("--executor ray needs Ray: pip install 'aurora-curation[ray]'")
+        begin = time.perf_counter()
+        self._started = False
+        if not ray.is_initialized():
+            if address:
+                ray.init(address=address, include_dashboard=False, log_to_driver=False)
+            else:
+                ray.init(num_cpus=workers or os.cpu_count(), include_dashboard=False,
+                         object_store_memory=object_store_memory, log_to_driver=False)
+            self._started = True
+        self.workers = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+        ctx.execution_options.preserve_order = False  # blocks come back in any order: sorted by ROW
+        self.start_seconds = time.perf_counter() - begin
+
+    def _map(self, table: pl.DataFrame, specs: list[StepSpec]) -> list[BatchRun]:
+        indexed = table.with_row_index(ROW)
+        blocks = [indexed.slice(a, n).to_arrow()  # large_string, never string_view (Ray)
+                  for a, n in balanced_slices(table, self.workers * BLOCKS_PER_CPU)]
+        ds = ray.data.from_arrow(blocks).map_batches(
+            StepsActor, fn_constructor_kwargs={"specs": specs}, batch_format="pyarrow",
+            batch_size=None, zero_copy_batch=True,
+            compute=ray.data.ActorPoolStrategy(size=self.workers))
+        rows = sorted(ds.take_all(), key=lambda r: r[ROW])
+        return [pickle.loads(r["run"]) for r in rows]
+
+    def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
+        for batched, indices in segments(steps):
+            if not batched or table.height < 2:
+                for i in indices:
+                    start = time.perf_counter()
+                    result = steps[i][1](table)
+                    table = result.kept
+                    yield Outcome(result, table.height, time.perf_counter() - start)
+                continue
+            start = time.perf_counter()
+            runs = self._map(table, [StepSpec.of(steps[i][1]) for i in indices])
+            outcomes = merge_batches(runs, time.perf_counter() - start)
+            table = outcomes[-1].result.kept
+            yield from outcomes
+
+    def close(self) -> None:
+        if self._started and ray.is_initialized():
+            ray.shutdown()
+        self._started = False

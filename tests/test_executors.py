@@ -1,0 +1,100 @@
+"""Executors: the sample build gives the same dataset on 1 worker, 2 workers and Ray."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+from curation import recipe as recipes
+from curation.build import build
+from curation.errors import InvariantError
+from curation.executors import LocalExecutor, per_record, segments
+from curation.executors.base import balanced_slices, merge_stats
+from curation.steps import STEPS
+from tests.helpers import chat, table
+
+TABLES = ("removed", "trimmed", "signals")  # the version's parquet files beside the data
+
+
+def sample_build(out: Path, executor=None) -> tuple[dict, pl.DataFrame, dict[str, pl.DataFrame]]:
+    result = build(recipes.load("v2"), out=out, sample=True, executor=executor)
+    kept = pl.concat([pl.read_parquet(p) for p in sorted((result.path / "data").glob("*"))])
+    return result.manifest, kept, {t: pl.read_parquet(result.path / f"{t}.parquet")
+                                   for t in TABLES}
+
+
+@pytest.fixture(scope="module")
+def one_process(tmp_path_factory):
+    return sample_build(tmp_path_factory.mktemp("one"))
+
+
+def assert_same_build(a, b) -> None:
+    (ma, kept_a, tables_a), (mb, kept_b, tables_b) = a, b
+    assert ma["fingerprint"] == mb["fingerprint"]
+    assert kept_a.equals(kept_b)  # same rows, same order
+    for t in TABLES:  # same removed records, steps, reasons, details, order; same signals
+        assert tables_a[t].equals(tables_b[t]), t
+    assert tables_a["removed"].height  # something to compare
+    assert ma["counts"] == mb["counts"]
+    assert [(s["name"], s["rows_out"], s["changed"], s["stats"]) for s in ma["steps"]] == [
+        (s["name"], s["rows_out"], s["changed"], s["stats"]) for s in mb["steps"]]
+
+
+def test_two_workers_build_the_same_version_as_one_process(one_process, tmp_path):
+    with LocalExecutor(2) as ex:
+        two = sample_build(tmp_path, ex)
+    assert_same_build(one_process, two)
+    # The sample did go through workers in several batches: per-record steps ran there.
+    assert ex.workers == 2 and one_process[0]["counts"]["removed"] > 0
+
+
+def test_whole_table_steps_are_not_batched():
+    steps = recipes.load("v2").build_steps()
+    kinds = {label: per_record(step) for label, step in steps}
+    assert kinds == {"normalize": True, "turn_repair": True, "to_simplified": True,
+                     "language_id": False,  # its English share cap counts the whole output
+                     "quality": True, "decontaminate": False, "exact_dedup": False,
+                     "minhash_dedup": False, "prompt_dedup": False}
+    assert per_record(STEPS["language_id"](max_share={})) is False  # overrides __call__
+    assert [idx for _, idx in segments(steps)] == [[0, 1, 2], [3], [4], [5], [6], [7], [8]]
+
+
+def test_balanced_slices_cover_the_table_in_order():
+    t = table(*[chat("问" * (1 + 50 * (i % 7)), "答" * (1 + 300 * (i % 3))) for i in range(101)])
+    slices = balanced_slices(t, 8)
+    assert slices[0][0] == 0 and sum(n for _, n in slices) == t.height
+    assert all(a + n == b for (a, n), (b, _) in itertools.pairwise(slices))
+    assert 4 <= len(slices) <= 8
+
+
+def test_stats_merge_adds_counts_and_refuses_disagreement():
+    merged = merge_stats([{"removed:x": 2, "lang": {"zh": 1}}, {"removed:x": 3,
+                                                                "lang": {"zh": 1, "en": 1}}])
+    assert merged == {"lang": {"en": 1, "zh": 2}, "removed:x": 5}
+    with pytest.raises(InvariantError, match="differs between batches"):
+        merge_stats([{"mode": "a"}, {"mode": "b"}])
+
+
+def test_cli_workers_flag(tmp_path, capsys):
+    from curation.cli import main
+
+    assert main(["build", "--version", "v2", "--sample", "--out", str(tmp_path),
+                 "--workers", "2"]) == 0
+    manifest = json.loads((tmp_path / "aurora-zh" / "v2" / "manifest.json").read_text())
+    assert manifest["fingerprint"] in capsys.readouterr().out
+    assert main(["build", "--version", "v2", "--sample", "--out", str(tmp_path),
+                 "--workers", "0", "--force"]) == 2
+
+
+def test_ray_builds_the_same_version_as_one_process(one_process, tmp_path, ray_cluster):
+    from curation.executors.ray import RayExecutor
+
+    executor = RayExecutor(2)
+    assert not executor._started  # joined the session's cluster
+    assert_same_build(one_process, sample_build(tmp_path, executor))
+    executor.close()
+    assert ray_cluster.is_initialized()  # closing leaves a cluster it did not start
