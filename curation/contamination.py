@@ -3,9 +3,10 @@
 **Tokens.** A Han (or kana/hangul) character is one token; a run of Latin, Greek or Cyrillic
 letters or digits is one token (lower-cased; full-width forms folded to ASCII); so is each
 math operator (``+ - * / = < > ^ \\ | { } [ ] ~ %``: formulas differ by little else). Other
-punctuation, spaces, line breaks and blanks (``____``) are not tokens. So "A. x", "A) x", "A：x", one option
-per line or all inline give the same option tokens, and the option letters become lone tokens
-that only separate the parts. Chinese is thus counted in characters and English in words.
+punctuation, spaces, line breaks and blanks (``____``) are not tokens. So "A. x", "A) x",
+"A：x", one option per line or all inline give the same option tokens, and the option letters
+become lone tokens that only separate the parts. Chinese is thus counted in characters and
+English in words.
 
 **An item** is its question and its four options (the correct one is the answer). Each part
 is matched on its own, so reordered options and changed letters do not matter:
