@@ -91,6 +91,19 @@ SUMMARY_OPEN = re.compile(r"(?:^|[。！？!?\n])\s*(?:总之|综上所述|综�
 DANGLING_CHAR = re.compile(r"[了是和与及或把被将为以并而]$")
 SENTENCE_END = re.compile(r"[。！？!?…~～.\"”’）)】》」』\]]$")
 HASHTAGS = re.compile(r"(?:\s*#[^\s#]+)+\s*$")
+# Evidence that reads the answer's own habits: a writer who closes sentences and
+# paragraphs with 。 and then stops without one was cut (see :func:`unclosed_ending`).
+CLOSED = re.compile(r"[。！？!?]")
+LIST_LINE = re.compile(r"^\s*(?:\\?[-*+•·]|\d+[.、)）]|[（(]?\d+[)）]|[①-⑳]"
+                       r"|[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十\d]+[，,、：:]|[|#>])")
+# An earlier sentence that announces parts ("…四个阶段。", "…一系列措施：", "如下:").
+ANNOUNCES_PARTS = re.compile(
+    r"(?:[一二两三四五六七八九十几\d]+(?:个|种|项|点|类|步|条|大)[\u4e00-\u9fff]{0,2}"
+    r"(?:阶段|方面|步骤|部分|原则|方法|措施|要素|因素|特点|原因|建议|环节|领域|类型)"
+    r"|以下|如下|一系列)[^，,。：:\n]{0,16}[：:。]")
+# A short last sentence that may stand alone: a closing formula or a piece of advice.
+CLOSING_FORMULA = re.compile(r"^(?:祝|希望|谢谢|謝謝|感谢|感謝|多谢|加油|仅供参考|僅供參考"
+                             r"|以上|欢迎|歡迎|再见|再見|此致|敬礼|保重|注意|建议|建議|请|請|早日)")
 OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "「": "」", "[": "]"}
 # Prompts whose answer is meant to stay close to the input: rewrite, correct, transcribe.
 REWRITE_TASK = re.compile(
@@ -329,9 +342,10 @@ def truncation(text: str, min_chars: int, min_line_chars: int) -> str | None:
     (以及, 例如, "and the"), inside a bracket opened just before the end, or on a
     summary that opens and stops ("总之，要解决这个问题"), or, in a last line of
     ``min_line_chars`` or more, on a short clause ending in a function word
-    (…，描写了). A missing final 。 is not evidence, nor a long line running on
-    without one: on real data (medical and legal answers, gpt-4o) those were
-    complete answers three times in four.
+    (…，描写了), or where the answer's own punctuation habits say so
+    (:func:`unclosed_ending`). A missing final 。 alone is not evidence, nor a long
+    line running on without one: on real data (medical and legal answers, gpt-4o)
+    those were complete answers three times in four.
     Answers ending with code, a URL, inline code or hashtags are left alone."""
     if len(text) < min_chars:
         return None
@@ -360,6 +374,38 @@ def truncation(text: str, min_chars: int, min_line_chars: int) -> str | None:
     if min_line_chars and len(tail) >= min_line_chars and len(clause) <= 3 and (
             DANGLING_CHAR.search(clause)):
         return f"ends on a clause that stops on a function word: …{last[-12:]!r}"
+    return unclosed_ending(body, last)
+
+
+def unclosed_ending(body: str, last: str) -> str | None:
+    """The answer's own habits say its unpunctuated end is a cut (tuned on the real
+    data's tune split, where complete answers without a final 。 were mostly one-line
+    doctors' notes and ；-joined lists, which none of these match):
+
+    - an unclosed prose paragraph right after a paragraph closed with 。 (the writer
+      closes paragraphs: "…的小故事。\n\n从前有…他要搬到另一个城市去");
+    - a last sentence of several clauses after an earlier one announced parts
+      ("…四个阶段。在需求分析阶段，…并确定", "…一系列措施：…，…，…进行管理");
+    - a fragment of at most 8 Chinese characters after the last 。 of the line, other
+      than a closing formula or advice ("…秋水仙碱片。可以同时服用", "…世界的盡頭。充")."""
+    if len(last) < 15 or "|" in last:
+        return None
+    prev = [ln.strip() for ln in body[:len(body) - len(last)].split("\n") if ln.strip()]
+    if (prev and not LIST_LINE.match(last) and not LIST_LINE.match(prev[-1])
+            and CLOSED.search(prev[-1][-1:]) and re.search(r"[，,。]", last)
+            and not CLOSING_FORMULA.match(last)):
+        return f"ends an unclosed paragraph after closed ones: …{last[-12:]!r}"
+    closed = list(CLOSED.finditer(body))
+    final = body[closed[-1].end():] if closed else body
+    if ("\n" not in final.strip() and len(re.findall(r"[，,]", final)) >= 2
+            and not CLOSING_FORMULA.match(final.strip())
+            and ANNOUNCES_PARTS.search(body[:len(body) - len(re.split(r"[，,]", final)[-1])])):
+        return f"stops in the parts it announced: …{last[-12:]!r}"
+    done = list(CLOSED.finditer(last))
+    fragment = last[done[-1].end():].strip() if done else ""
+    if (fragment and len(fragment) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", fragment)
+            and not CLOSING_FORMULA.match(fragment)):
+        return f"ends on a fragment after its last sentence: …{fragment!r}"
     return None
 
 
