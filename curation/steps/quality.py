@@ -101,6 +101,9 @@ ANNOUNCES_PARTS = re.compile(
     r"(?:[一二两三四五六七八九十几\d]+(?:个|种|项|点|类|步|条|大)[\u4e00-\u9fff]{0,2}"
     r"(?:阶段|方面|步骤|部分|原则|方法|措施|要素|因素|特点|原因|建议|环节|领域|类型)"
     r"|以下|如下|一系列)[^，,。：:\n]{0,16}[：:。]")
+# The first item of a list, and a later one ("…：\n1. 使用感官细节" stops after item 1).
+FIRST_ITEM = re.compile(r"^\s*(?:1[.、)）]|[（(]1[)）]|一[、.．]|①|第一[，,、：:])")
+SECOND_ITEM = re.compile(r"(?:^|[\s。；;，,])(?:2[.、)）]|[（(]2[)）]|二[、.．]|②|第二[，,、：:])")
 # A short last sentence that may stand alone: a closing formula or a piece of advice.
 CLOSING_FORMULA = re.compile(r"^(?:祝|希望|谢谢|謝謝|感谢|感謝|多谢|加油|仅供参考|僅供參考"
                              r"|以上|欢迎|歡迎|再见|再見|此致|敬礼|保重|注意|建议|建議|请|請|早日)")
@@ -387,7 +390,10 @@ def unclosed_ending(body: str, last: str) -> str | None:
     - a last sentence of several clauses after an earlier one announced parts
       ("…四个阶段。在需求分析阶段，…并确定", "…一系列措施：…，…，…进行管理");
     - a fragment of at most 8 Chinese characters after the last 。 of the line, other
-      than a closing formula or advice ("…秋水仙碱片。可以同时服用", "…世界的盡頭。充")."""
+      than a closing formula or advice ("…秋水仙碱片。可以同时服用", "…世界的盡頭。充");
+    - a list that stops in its first item ("方法如下：\n1. 如果您想在聊天窗口中设置提醒")."""
+    if FIRST_ITEM.match(last) and not SECOND_ITEM.search(last):
+        return f"stops in the first item of a list: …{last[-12:]!r}"
     if len(last) < 15 or "|" in last:
         return None
     prev = [ln.strip() for ln in body[:len(body) - len(last)].split("\n") if ln.strip()]
