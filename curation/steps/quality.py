@@ -138,6 +138,10 @@ INPUT_COMING = re.compile(
 # An answer that opens with a refusal but goes on to answer (or a caveat after an
 # answer: "…很抱歉，我无法浏览网络") is a hedge, not a refusal.
 REFUSAL_HEDGE_CHARS = 150
+# "抱歉，我无法确定…，因为它取决于…。如果是…，可以填…": a hedge on certainty, then an
+# answer for each case, is an answer.
+CERTAINTY_HEDGE = re.compile(r"确定|判断|确认|肯定")
+CASE_ANSWER = re.compile(r"如果|假如|要是|若是")
 # An answer that only asks for what the prompt forgot to give.
 ASKS_FOR_INPUT = re.compile(
     r"(?:请|麻烦|能否|可以)(?:您|你)?(?:先)?(?:提供|给出|输入|告诉我|发送|粘贴|分享|补充)[^。！？\n]{0,30}?"
@@ -522,6 +526,12 @@ class Quality(RecordStep):
                                    or (content_len(text[match.end():]) >= REFUSAL_HEDGE_CHARS
                                        and len(re.findall(r"[。！？!?]", text)) >= 3)):
                 exempt = "answers anyway"
+            if exempt is None and CERTAINTY_HEDGE.match(text, match.end()):
+                rest = text[match.end():]
+                cut = re.search(r"[。！？!?]", rest)
+                rest = rest[cut.end():] if cut else ""
+                if CASE_ANSWER.search(rest) and content_len(rest) >= REFUSAL_HEDGE_CHARS // 5:
+                    exempt = "answers per case"
             if exempt is None and jailbreak:
                 exempt = "refuses a jailbreak"
             sig["refusal"] = {"span": [match.start(), match.end()], "text": match.group(0),
