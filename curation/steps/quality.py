@@ -395,9 +395,12 @@ def unclosed_ending(body: str, last: str) -> str | None:
       ("…四个阶段。在需求分析阶段，…并确定", "…一系列措施：…，…，…进行管理");
     - a fragment of at most 8 Chinese characters after the last 。 of the line, other
       than a closing formula or advice ("…秋水仙碱片。可以同时服用", "…世界的盡頭。充");
-    - a list that stops in its first item ("方法如下：\n1. 如果您想在聊天窗口中设置提醒")."""
+    - a list that stops in its first item ("方法如下：\n1. 如果您想在聊天窗口中设置提醒"),
+      or on a one-character item after longer ones ("…工伤保险金、抚", "像是景点、餐")."""
     if FIRST_ITEM.match(last) and not SECOND_ITEM.search(last):
         return f"stops in the first item of a list: …{last[-12:]!r}"
+    if re.search(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]$", last):
+        return f"stops in a list item: …{last[-12:]!r}"
     if len(last) < 15 or "|" in last:
         return None
     prev = [ln.strip() for ln in body[:len(body) - len(last)].split("\n") if ln.strip()]
