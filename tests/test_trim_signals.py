@@ -2,13 +2,14 @@
 real data (each failure pattern as a case that must pass or fire)."""
 
 import json
+from collections import Counter
 
 import polars as pl
 import pytest
 from helpers import chat, contents, table
 
 from curation import pipeline
-from curation.steps.base import Drop, Keep, RecordStep
+from curation.steps.base import Drop, Keep, RecordStep, Trim
 from curation.steps.language_id import LanguageId
 from curation.steps.quality import Quality
 from curation.steps.turn_repair import TurnRepair
@@ -235,3 +236,16 @@ def test_trimmed_and_signals_concatenate_across_batches():
     assert pl.concat([p.trimmed for p in parts]).drop("id", "source_index").equals(
         whole.trimmed.drop("id", "source_index"))
     assert sum(p.signals.height for p in parts) == whole.signals.height
+
+
+@pytest.mark.parametrize("name, item_id", [
+    ("quality.jsonl", "quality-0271"), ("quality.jsonl", "quality-0272"),
+    ("holdout.jsonl", "holdout-0050"),
+])
+def test_planted_run_on_cuts_are_truncated(name, item_id):
+    """The planted cuts that run on without a final 。 (their recall must not drop)."""
+    from bench.quality import load, to_conv
+
+    (item,) = [i for i in load(name) if i["id"] == item_id]
+    verdict = Quality().process(to_conv(item), Counter())
+    assert isinstance(verdict, (Drop, Trim)) and verdict.reason == "truncated", verdict
