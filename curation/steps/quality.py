@@ -101,6 +101,9 @@ ANNOUNCES_PARTS = re.compile(
     r"(?:[一二两三四五六七八九十几\d]+(?:个|种|项|点|类|步|条|大)[\u4e00-\u9fff]{0,2}"
     r"(?:阶段|方面|步骤|部分|原则|方法|措施|要素|因素|特点|原因|建议|环节|领域|类型)"
     r"|以下|如下|一系列)[^，,。：:\n]{0,16}[：:。]")
+# The first item of a list, and a later one ("…：\n1. 使用感官细节" stops after item 1).
+FIRST_ITEM = re.compile(r"^\s*(?:1[.、)）]|[（(]1[)）]|一[、.．]|①|第一[，,、：:])")
+SECOND_ITEM = re.compile(r"(?:^|[\s。；;，,])(?:2[.、)）]|[（(]2[)）]|二[、.．]|②|第二[，,、：:])")
 # A short last sentence that may stand alone: a closing formula or a piece of advice.
 CLOSING_FORMULA = re.compile(r"^(?:祝|希望|谢谢|謝謝|感谢|感謝|多谢|加油|仅供参考|僅供參考"
                              r"|以上|欢迎|歡迎|再见|再見|此致|敬礼|保重|注意|建议|建議|请|請|早日)")
@@ -135,6 +138,10 @@ INPUT_COMING = re.compile(
 # An answer that opens with a refusal but goes on to answer (or a caveat after an
 # answer: "…很抱歉，我无法浏览网络") is a hedge, not a refusal.
 REFUSAL_HEDGE_CHARS = 150
+# "抱歉，我无法确定…，因为它取决于…。如果是…，可以填…": a hedge on certainty, then an
+# answer for each case, is an answer.
+CERTAINTY_HEDGE = re.compile(r"确定|判断|确认|肯定")
+CASE_ANSWER = re.compile(r"如果|假如|要是|若是")
 # An answer that only asks for what the prompt forgot to give.
 ASKS_FOR_INPUT = re.compile(
     r"(?:请|麻烦|能否|可以)(?:您|你)?(?:先)?(?:提供|给出|输入|告诉我|发送|粘贴|分享|补充)[^。！？\n]{0,30}?"
@@ -387,7 +394,13 @@ def unclosed_ending(body: str, last: str) -> str | None:
     - a last sentence of several clauses after an earlier one announced parts
       ("…四个阶段。在需求分析阶段，…并确定", "…一系列措施：…，…，…进行管理");
     - a fragment of at most 8 Chinese characters after the last 。 of the line, other
-      than a closing formula or advice ("…秋水仙碱片。可以同时服用", "…世界的盡頭。充")."""
+      than a closing formula or advice ("…秋水仙碱片。可以同时服用", "…世界的盡頭。充");
+    - a list that stops in its first item ("方法如下：\n1. 如果您想在聊天窗口中设置提醒"),
+      or on a one-character item after longer ones ("…工伤保险金、抚", "像是景点、餐")."""
+    if FIRST_ITEM.match(last) and not SECOND_ITEM.search(last):
+        return f"stops in the first item of a list: …{last[-12:]!r}"
+    if re.search(r"[\u4e00-\u9fff]{2,}、[\u4e00-\u9fff]$", last):
+        return f"stops in a list item: …{last[-12:]!r}"
     if len(last) < 15 or "|" in last:
         return None
     prev = [ln.strip() for ln in body[:len(body) - len(last)].split("\n") if ln.strip()]
@@ -516,6 +529,12 @@ class Quality(RecordStep):
                                    or (content_len(text[match.end():]) >= REFUSAL_HEDGE_CHARS
                                        and len(re.findall(r"[。！？!?]", text)) >= 3)):
                 exempt = "answers anyway"
+            if exempt is None and CERTAINTY_HEDGE.match(text, match.end()):
+                rest = text[match.end():]
+                cut = re.search(r"[。！？!?]", rest)
+                rest = rest[cut.end():] if cut else ""
+                if CASE_ANSWER.search(rest) and content_len(rest) >= REFUSAL_HEDGE_CHARS // 5:
+                    exempt = "answers per case"
             if exempt is None and jailbreak:
                 exempt = "refuses a jailbreak"
             sig["refusal"] = {"span": [match.start(), match.end()], "text": match.group(0),
