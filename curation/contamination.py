@@ -137,7 +137,7 @@ class Rule:
     min_options: int = 3
     min_tokens: int = 20
     long_question: int = 40
-    long_question_coverage: float = 0.8
+    long_question_coverage: float = 0.9
 
 
 class Part:

@@ -67,7 +67,7 @@ class Decontaminate(Step):
     min_words: int = 15
     long_question: int = 40
     long_question_words: int = 25
-    long_question_coverage: float = 0.8
+    long_question_coverage: float = 0.9
     max_items_per_gram: int = 20
     _loaded: dict[str, list[bm.BenchmarkItem]] = field(default_factory=dict, init=False,
                                                        repr=False, compare=False)
