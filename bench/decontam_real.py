@@ -259,8 +259,8 @@ def plant(real: pl.DataFrame, clean_rows: list[int], items: dict[str, list[bm.Be
                 # Another item whose question is not (nearly) this one's: with the same stem,
                 # "this question + its options" would be that item itself.
                 others = [o for o in by_subject[it.subject]
-                          if SequenceMatcher(None, o.question.question,
-                                             it.question.question).ratio() < 0.6]
+                          if SequenceMatcher(None, o.question.question, it.question.question,
+                                             autojunk=False).ratio() < 0.6]
                 if not others:
                     continue
                 user, reply = control(it, rng.choice(others), kind)
@@ -416,7 +416,7 @@ def main() -> None:
             # A hit names the planted item, or the same question (90%+ alike) elsewhere: some
             # questions are in two benchmarks or two subjects.
             ok = got is not None and (item_key(got) == lab["item"] or SequenceMatcher(
-                None, questions[item_key(got)], lab["question"]).ratio() >= 0.9)
+                None, questions[item_key(got)], lab["question"], autojunk=False).ratio() >= 0.9)
             rec[lab["style"]]["n"] += 1
             rec[lab["style"]]["hit"] += ok
             planted_flags["flagged"] += got is not None

@@ -1,10 +1,12 @@
 """Does a training text contain a benchmark item? Tokens, n-grams and the evidence rule.
 
 **Tokens.** A Han (or kana/hangul) character is one token; a run of Latin, Greek or Cyrillic
-letters or digits is one token (lower-cased; full-width forms folded to ASCII). Punctuation,
-spaces, line breaks and blanks (``____``) are not tokens. So "A. x", "A) x", "A：x", one option
-per line or all inline give the same option tokens, and the option letters become lone tokens
-that only separate the parts. Chinese is thus counted in characters and English in words.
+letters or digits is one token (lower-cased; full-width forms folded to ASCII); so is each
+math operator (``+ - * / = < > ^ \\ | { } [ ] ~ %``: formulas differ by little else). Other
+punctuation, spaces, line breaks and blanks (``____``) are not tokens. So "A. x", "A) x",
+"A：x", one option per line or all inline give the same option tokens, and the option letters
+become lone tokens that only separate the parts. Chinese is thus counted in characters and
+English in words.
 
 **An item** is its question and its four options (the correct one is the answer). Each part
 is matched on its own, so reordered options and changed letters do not matter:
@@ -45,6 +47,7 @@ import numpy as np
 from curation.minhash import _mix, chunks
 
 _MULT = np.uint64(0x100000001B3)
+_SYMBOLS = np.array([ord(c) for c in "+-*/=<>^\\|{}[]~%"], dtype=np.uint32)
 LETTERS = ("A", "B", "C", "D")
 
 
@@ -76,6 +79,8 @@ def _token_chunk(texts: Sequence[str]) -> Tokens:
     word = (((cp >= 48) & (cp <= 57)) | ((cp >= 97) & (cp <= 122))
             | ((cp >= 0xC0) & (cp <= 0x24F) & (cp != 0xD7) & (cp != 0xF7))
             | ((cp >= 0x370) & (cp <= 0x4FF)))
+    # Math operators are tokens too (each its own): formulas differ by little else.
+    han |= np.isin(cp, _SYMBOLS)
     prev_word = np.zeros_like(word)
     prev_word[1:] = word[:-1]
     pos = np.flatnonzero(han | word)
