@@ -4,6 +4,7 @@ from the reader's labels in ``bench/labeled/real/labels.csv`` (issue 11).
     python bench/judgments.py BUILD_DIR [--baseline BASE_DIR] [--name after]
                               [--labels bench/labeled/real/labels.csv]
                               [--out bench/results/judgments.json]
+                              [--md bench/results/judgments.md] [--before-name before]
 
 BUILD_DIR is a built version folder (data/*.parquet, removed.parquet, manifest.json, and
 trimmed.parquet when the build trims). Labels are intrinsic to a record (file, index):
@@ -16,6 +17,9 @@ trimmed.parquet when the build trims). Labels are intrinsic to a record (file, i
   turn is wrong;
 - the kept-set error is the share of kept records a reader would remove (``bad``, or a
   ``partial`` kept with its bad turn).
+
+The result is stored under ``--name`` in ``--out``; ``--md`` gets the before/after table
+of the result ``--before-name`` in ``--out`` (the baseline's own judgments) against this one.
 
 Records judged wrong are listed (file:index, label) for the tune split only. Each
 figure is given per split (``tune``: what rules may be tuned on; ``test``: held out)
@@ -345,6 +349,74 @@ def markdown(result: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _rule_rows(result: dict[str, Any] | None) -> dict[tuple[str, str, str], dict[str, Any]]:
+    """Judged groups of one result, per-language verdicts only as their ``language_*`` sum."""
+    if result is None:
+        return {}
+    return {(r["kind"], r["step"], r["reason"]): r for r in result["rules"] if r["judged"]
+            and not (r["step"] == "language_id" and r["reason"] != "language_*"
+                     and not r["reason"].endswith("_over_cap"))}
+
+
+def _rule_cells(r: dict[str, Any] | None) -> str:
+    if r is None:
+        return "– | – | – | –"
+    s = r["splits"]
+    labeled = f"{s['all']['labeled']} ({s['test']['labeled']})" if s["all"]["labeled"] else "–"
+    return (f"{r['n']} | {labeled} | {_fmt(s['test'], 'precision')} "
+            f"| {_fmt(s['all'], 'precision')}")
+
+
+def _kept_cell(r: dict[str, Any] | None) -> str:
+    if r is None or r["error_rate"] is None:
+        return "–"
+    lo, hi = r["ci95"]
+    return (f"{r['error_rate']:.3f} [{lo:.2f}, {hi:.2f}] (kept {r['kept']}, labeled "
+            f"{r['labeled']}; without wrong_answer {r['error_rate_without_content']:.3f})")
+
+
+def comparison_markdown(before: dict[str, Any] | None, after: dict[str, Any],
+                        before_name: str, after_name: str) -> str:
+    """The before/after page: precision per rule, then the kept-set error per split."""
+    def build(result: dict[str, Any] | None) -> str:
+        return "`" + "/".join(Path(result["version"]).parts[-4:-2]) + "`" if result else "none"
+
+    rows_b, rows_a = _rule_rows(before), _rule_rows(after)
+    keys = list(rows_b) + [k for k in rows_a if k not in rows_b]
+    keys.sort(key=lambda k: k[0] != "removed")  # stable: removals first, then trims
+    lines = [
+        "# Rule judgments on real public data (issue 11)", "",
+        "Written by `python bench/judgments.py BUILD --baseline BASE --name NAME` on the "
+        "real_v2 build (recipe",
+        "`bench/recipes/real_v2.yaml` on records materialized by `bench/real_data.py`; labels "
+        "`bench/labeled/real/labels.csv`).",
+        "n = removed (or trimmed); labeled = the group's designed sample (seeded shuffle, "
+        "labeled prefix; test split in",
+        "brackets); precision = right / labeled with Wilson 95%. Before = result "
+        f"`{before_name}` (build {build(before)});",
+        f"after = result `{after_name}` (build {build(after)}). Dedup and the token budget "
+        "are not judged (not properties of",
+        "one record). The kept-set error is stratified by the baseline's outcome of each "
+        "record (the baseline's kept records:",
+        "a seeded random sample).", "",
+        "| rule | before: n | labeled (test) | precision test | precision all "
+        "| after: n | labeled (test) | precision test | precision all |",
+        "|" + "---|" * 9]
+    for k in keys:
+        lines.append(f"| {k[0]} {k[2]} | {_rule_cells(rows_b.get(k))} "
+                     f"| {_rule_cells(rows_a.get(k))} |")
+    lines += ["", "| kept-set error | before | after |", "|---|---|---|"]
+    for split in SPLITS:
+        lines.append(f"| {split} | {_kept_cell(before['kept'][split] if before else None)} "
+                     f"| {_kept_cell(after['kept'][split])} |")
+    needed = [f"{r['kind']} {r['step']}/{r['reason']}: {r['unlabeled_needed']}"
+              for r in after["rules"] if r["judged"] and r["unlabeled_needed"]]
+    lines += ["", f"After, unlabeled but needed: kept sample "
+              f"{after['kept']['sample_unlabeled_needed']}; "
+              + ("; ".join(needed) or "no rule") + "."]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("version", type=Path, help="built version folder")
@@ -353,6 +425,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--labels", type=Path, default=LABELS)
     p.add_argument("--name", default="judgments", help="key of this result in --out")
     p.add_argument("--out", type=Path, default=OUT)
+    p.add_argument("--md", type=Path, help="before/after table to write "
+                   "(default: --out with the suffix .md)")
+    p.add_argument("--before-name", default="before",
+                   help="key in --out of the result to compare against")
     p.add_argument("--kept-sample", type=int, default=200)
     p.add_argument("--seed", type=int, default=11)
     args = p.parse_args(argv)
@@ -368,6 +444,10 @@ def main(argv: list[str] | None = None) -> int:
     data[args.name] = result
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    before = data.get(args.before_name) if args.before_name != args.name else None
+    md = args.md or args.out.with_suffix(".md")
+    md.write_text(comparison_markdown(before, result, args.before_name, args.name),
+                  encoding="utf-8")
     return 0
 
 

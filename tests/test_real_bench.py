@@ -88,6 +88,16 @@ def test_judgments_end_to_end(tmp_path: Path):
     # Kept and trimmed records: 0 and 2 good, 1 bad, 5 fixed by its trim, 6 trimmed too late.
     assert (kept["kept"], kept["labeled"], kept["errors"]) == (5, 5, 2)
     assert kept["error_rate"] == pytest.approx(0.4)
+    # The page: no result named "before" yet, so the before columns are empty; a second
+    # result compared against the first fills them.
+    row = "| removed refusal | – | – | – | – | 3 | 3 ("
+    assert row in out.with_suffix(".md").read_text(encoding="utf-8")
+    md = tmp_path / "page.md"
+    assert J.main([str(version), "--labels", str(labels), "--out", str(out), "--md", str(md),
+                   "--name", "t2", "--before-name", "t", "--kept-sample", "3"]) == 0
+    page = md.read_text(encoding="utf-8")
+    assert "| removed refusal | 3 | 3 (" in page and "| all | 0.400 [" in page
+    assert page.count("| trimmed ai_disclaimer |") == 1
 
 
 def test_kept_error_is_stratified_by_the_baseline(tmp_path: Path):
