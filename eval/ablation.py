@@ -306,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--config", type=Path, required=True, help="ablation YAML (see README)")
     p.epilog = f"Example config: {Path(__file__).parent / 'ablation.example.yaml'}"
     args = p.parse_args(argv)
-    from eval.benchmarks import BenchmarkError
+    from curation.benchmarks import BenchmarkError
     from finetune.errors import FinetuneError
 
     try:

@@ -43,7 +43,7 @@ def toolcall_recipe() -> Recipe:
     """v2's steps over the project's own tool-calling fixture (LLaMA-Factory sharegpt
     layout: function_call / observation turns, a tools field), decontaminated
     against the shipped benchmark fixtures."""
-    from eval.benchmarks import fixture_dir
+    from curation.benchmarks import fixture_dir
 
     raw = copy.deepcopy(recipes.load("v2").raw)
     raw["version"] = "v2-toolcall"
