@@ -422,11 +422,6 @@ def unclosed_ending(body: str, last: str) -> str | None:
     return None
 
 
-def truncated(text: str, min_chars: int, min_line_chars: int) -> str | None:
-    """Alias of :func:`truncation` (the rule's name)."""
-    return truncation(text, min_chars, min_line_chars)
-
-
 def exchange_start(messages: list[Message], turn: int) -> int:
     """Index of the first turn of the exchange that ``turn`` belongs to: everything
     before it is whole exchanges (it ends on an assistant turn, or is empty)."""
