@@ -616,6 +616,7 @@ class Quality(RecordStep):
         persona = "\n".join(t for t in [conv["system"] or "", *(
             m["content"] for m in messages if m["role"] == "user")] if PERSONA_REQUEST.search(t))
         jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
+        last_user = max((i for i, m in enumerate(messages) if m["role"] == "user"), default=-1)
         turns: dict[str, Signals] = {}
         drop: Drop | None = None
         bad = -1
@@ -627,7 +628,7 @@ class Quality(RecordStep):
             verdict = self.judge(m["role"], i, m["content"], sig,
                                  prompt=prompt if m["role"] == "assistant" else "",
                                  persona=persona, jailbreak=jailbreak,
-                                 last=not any(n["role"] == "user" for n in messages[i + 1:]))
+                                 last=i > last_user)
             prompt = m["content"] if m["role"] == "user" else ""
             if sig:
                 turns[str(i)] = sig
