@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
@@ -17,24 +17,37 @@ def rss_bytes() -> int:
 
 
 @contextmanager
+def _sampling(sample: Callable[[], None], interval: float) -> Iterator[None]:
+    """Call ``sample`` every ``interval`` seconds in a thread while the block runs."""
+    stop = threading.Event()
+
+    def loop() -> None:
+        while not stop.is_set():
+            sample()
+            time.sleep(interval)
+
+    thread = threading.Thread(target=loop, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
+
+
+@contextmanager
 def peak_rss(interval: float = 0.005) -> Iterator[dict[str, int]]:
     """Yields a dict that holds ``start``, ``peak`` and ``delta`` (bytes) on exit."""
     result = {"start": rss_bytes(), "peak": 0, "delta": 0}
     peak = [result["start"]]
-    stop = threading.Event()
 
     def sample() -> None:
-        while not stop.is_set():
-            peak[0] = max(peak[0], rss_bytes())
-            time.sleep(interval)
+        peak[0] = max(peak[0], rss_bytes())
 
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
     try:
-        yield result
+        with _sampling(sample, interval):
+            yield result
     finally:
-        stop.set()
-        thread.join()
         peak[0] = max(peak[0], rss_bytes())
         result["peak"] = peak[0]
         result["delta"] = peak[0] - result["start"]
@@ -68,29 +81,23 @@ def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, int]]:
     (the largest one). Shared pages (Ray's object store) count in each process
     that maps them."""
     result = {"driver": 0, "workers_sum": 0, "worker_max": 0, "workers_seen": 0}
-    stop = threading.Event()
     seen: set[int] = set()
+    me = os.getpid()
 
     def sample() -> None:
-        me = os.getpid()
-        while not stop.is_set():
-            result["driver"] = max(result["driver"], rss_bytes())
-            tree, todo, rss = _children(), [me], []
-            while todo:
-                for child in tree.get(todo.pop(), []):
-                    todo.append(child)
-                    seen.add(child)
-                    rss.append(_rss_of(child))
-            result["workers_sum"] = max(result["workers_sum"], sum(rss))
-            result["worker_max"] = max(result["worker_max"], max(rss, default=0))
-            time.sleep(interval)
+        result["driver"] = max(result["driver"], rss_bytes())
+        tree, todo, rss = _children(), [me], []
+        while todo:
+            for child in tree.get(todo.pop(), []):
+                todo.append(child)
+                seen.add(child)
+                rss.append(_rss_of(child))
+        result["workers_sum"] = max(result["workers_sum"], sum(rss))
+        result["worker_max"] = max(result["worker_max"], max(rss, default=0))
 
-    thread = threading.Thread(target=sample, daemon=True)
-    thread.start()
     try:
-        yield result
+        with _sampling(sample, interval):
+            yield result
     finally:
-        stop.set()
-        thread.join()
         result["driver"] = max(result["driver"], rss_bytes())
         result["workers_seen"] = len(seen)
