@@ -57,8 +57,18 @@ DEFAULT_DISCLAIMERS = [
     r"我是(?:一个|一款)?(?:由|被)\s?OpenAI\s?(?:开发|训练|创建|设计)",
     r"我是\s?ChatGPT",
     r"我没有(?:个人|自己的)(?:观点|意见|情感|感情|偏好|信仰|看法|喜好|经历|经验)",
-    r"我的(?:知识|训练数据)(?:截止|截至|更新)",
-    r"截[止至]到?我的(?:知识|训练)",
+    r"我的(?:知识|训练数据|信息|数据)(?:库)?(?:仅|只)?(?:截止|截至|更新|止于|停留在)",
+    r"截[止至]到?我(?:的)?(?:知识|训练|信息|数据|所知|在\d{4}年(?:得知|所知|了解))",
+    r"我(?:所)?(?:了解|知道)的截止",
+    # Self-descriptions the forms above miss ("作为一个 AI 助手", "我是一个语言AI",
+    # "由于我是OpenAI训练的语言模型", "作为人工智能程序"): at a clause start, an AI
+    # noun within a few characters of 作为/我是 (作为 after a clause break, 我, 但是 …).
+    r"作为(?<![^。！？!?\n，,：:；;\s我但是过且于为]..)\s?(?:一[个名款种位])?"
+    r"[^，,。！？\n]{0,10}?(?:AI|人工智能|语言模型)\s?(?:语言)?\s?(?:模型|助手|机器人|程序|系统)?\s?[，,]",
+    r"(?:由于|因为)?我(?:只)?是一?[个名款种位]?\s?[^，,。！？\n]{0,12}?(?:AI|人工智能|语言)\s?(?:语言)?\s?"
+    r"(?:模型|助手|机器人|程序)",
+    r"我是一?[个名款种位]?(?:语言\s?AI|AI\s?模型)",
+    r"作为(?:一[个名款种位])?(?:机器人|人工智能程序|计算机程序)[，,]",
     r"\bAs an? (?:AI|artificial intelligence|language model|large language model|AI language"
     r" model|AI assistant)\b",
     r"\bI(?:'m| am) (?:just )?an? (?:AI|artificial intelligence|language model|AI language model)"
@@ -122,7 +132,10 @@ PERSONA_REQUEST = re.compile(
     r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
 # A prompt asking the model to drop its rules: refusing it is the right answer.
 JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
-                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode", re.I)
+                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode"
+                       r"|(?:未经|不经|没有任何|无)过滤(?!器)|没有(?:任何)?(?:道德|伦理)(?:规范|准则|原则|约束)"
+                       r"|内容政策[^。\n]{0,12}(?:说教|道德化|呼吁|演讲|怒喊)"
+                       r"|(?:说教|道德化)[^。\n]{0,12}内容政策", re.I)
 # Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
 # 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
 # different ones in an answer mark it (medical Q&A scraped from spun pages).
@@ -422,6 +435,12 @@ def unclosed_ending(body: str, last: str) -> str | None:
     return None
 
 
+def jailbreak_setup(messages: list[Message]) -> int | None:
+    """Index of the first user turn that asks the model to drop its rules, or None."""
+    return next((i for i, m in enumerate(messages)
+                 if m["role"] == "user" and JAILBREAK.search(m["content"])), None)
+
+
 def exchange_start(messages: list[Message], turn: int) -> int:
     """Index of the first turn of the exchange that ``turn`` belongs to: everything
     before it is whole exchanges (it ends on an assistant turn, or is empty)."""
@@ -615,7 +634,7 @@ class Quality(RecordStep):
             messages.append({**m, "content": content})
         persona = "\n".join(t for t in [conv["system"] or "", *(
             m["content"] for m in messages if m["role"] == "user")] if PERSONA_REQUEST.search(t))
-        jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
+        jailbreak = jailbreak_setup(messages) is not None
         last_user = max((i for i, m in enumerate(messages) if m["role"] == "user"), default=-1)
         turns: dict[str, Signals] = {}
         drop: Drop | None = None
@@ -639,10 +658,28 @@ class Quality(RecordStep):
         out: Conversation = {"system": conv["system"], "messages": messages}
         if drop is None:
             return Keep(out, signals)
+        return self._trim(out, drop, bad, signals)
+
+    def _trim(self, conv: Conversation, drop: Drop, bad: int, signals: Signals) -> Drop | Trim:
+        """Keep the exchanges before turn ``bad`` when they stand on their own: judged
+        again as a conversation of their own (a last answer that asks for input, a
+        persona or jailbreak named only later), trimmed further or dropped when nothing
+        good is left; a jailbreak setup among them drops the record."""
+        messages = conv["messages"]
         cut = exchange_start(messages, bad) if self.trim else 0
         if not any(m["role"] == "assistant" for m in messages[:cut]):
             return Drop(drop.reason, drop.detail, signals)
+        setup = jailbreak_setup(messages[:cut])
+        if setup is not None:
+            return Drop(drop.reason, f"{drop.detail}; not trimmed: user turn {setup} sets up a "
+                        "jailbreak", signals)
+        prefix = self.process({"system": conv["system"], "messages": messages[:cut]}, Counter())
+        if isinstance(prefix, Drop):
+            return Drop(drop.reason, f"{drop.detail}; the earlier exchanges fail too: "
+                        f"{prefix.detail}", signals)
+        kept = prefix.conversation
+        cut = len(kept["messages"])
         signals["kept_turns"] = cut
-        return Trim({"system": conv["system"], "messages": messages[:cut]}, drop.reason,
-                    f"{drop.detail}; kept the first {cut} of {len(messages)} turns", signals,
-                    full=out)
+        again = f" ({prefix.detail.split('; kept')[0]})" if isinstance(prefix, Trim) else ""
+        return Trim(kept, drop.reason, f"{drop.detail}; kept the first {cut} of {len(messages)} "
+                    f"turns{again}", signals, full=conv)
