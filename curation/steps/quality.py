@@ -138,9 +138,17 @@ JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆
                        r"|(?:说教|道德化)[^。\n]{0,12}内容政策", re.I)
 # Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
 # 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
-# different ones in an answer mark it (medical Q&A scraped from spun pages).
+# different ones in an answer mark it (medical Q&A scraped from spun pages), or one of
+# SPUN_STRONG.
 SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
-                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|持继|再次发生于|对症救治|病发")
+                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|(?<!坚)持继|再次发生于"
+                  r"|对症救治|病发")
+# Spun wordings no careful writer uses (看重自身的护理 for 注意自身的护理, 需要有长期的药物治疗,
+# 剔除怀上 for 排除怀孕): one marks the answer. Tuned on the medical tune split, where every
+# answer with one was spun and none was labeled good.
+SPUN_STRONG = re.compile(r"看重(?:自身|饮食|护理|下来)|留意(?:歇息|自身|个人)|再次发生于|惹起"
+                         r"|带给的影响|新颖(?:蔬菜|水果)|需要有(?:长期的|及时)|严令禁止性|剔除怀上|放柔病情|恰当饮食"
+                         r"|期望患者|对症救治|实施救治|服食(?:药物|敷药|紧急)")
 # What an AI persona can be called; an answer may say it is what the user asked it to play.
 PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
@@ -518,10 +526,10 @@ class Quality(RecordStep):
         if role != "assistant":
             return None
         if self.spun_min_markers:
-            spun = sorted(set(SPUN.findall(text)))
+            spun = sorted(set(SPUN.findall(text)) | set(SPUN_STRONG.findall(text)))
             if spun:
                 sig["spun_text"] = spun
-            if len(spun) >= self.spun_min_markers:
+            if len(spun) >= self.spun_min_markers or (spun and SPUN_STRONG.search(text)):
                 return Drop("spun_text", f"{where}: synonym-spun wording {', '.join(spun[:4])}")
         prose = repetition_text(text)
         frac = repeated_line_fraction(prose)
