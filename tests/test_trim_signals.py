@@ -204,6 +204,9 @@ def test_other_roles_are_ignored():
     ("写一个小品片段", "ChatGPT作为一个机智的人工智能，在剧中负责插科打诨。"),
     ("介绍一下你的职业", "我是一名人工智能工程师，主要做图像识别。"),
     ("写一个用户故事", "作为用户，我希望能够登录应用程序，以便访问我的个人设置。"),
+    # an input line that gives the input, or the instruction after the input
+    ("概括文章的主旨。\n城市交通拥堵越来越严重，需要公交优先和错峰出行。", "主旨：治理交通拥堵。"),
+    ("来自张三的邮件：下周一开会。\n请总结此电子邮件的内容。", "张三通知下周一开会。"),
 ])
 def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     r = Quality()(table(chat(question, answer)))
@@ -256,6 +259,9 @@ def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     # one wording no careful writer uses is enough
     ("胃痛怎么办", "胃痛可能是胃炎引起的，建议到医院检查，同时看重自身的护理。", "spun_text"),
     ("月经推迟怎么办", "月经推迟的原因很多，有性生活要先剔除怀上，再看内分泌。", "spun_text"),
+    # a template prompt whose input line only describes the input
+    ("概括文章的主旨。\n一篇关于城市交通拥堵的文章。", "主旨：治理拥堵。", "described_input"),
+    ("为这篇文章写标题。\n旅行杂志文章的正文，包括景点。", "标题：春日游记", "described_input"),
     ("写一首关于春天的诗。", "写一首关于春天的诗。", "restates_question"),
     ("将下面的句子翻译成英文。\n我爱我的家乡。", "将下面的句子翻译成英文。", "restates_question"),
 ])

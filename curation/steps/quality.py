@@ -2,13 +2,15 @@
 recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --sweep``).
 
 Rules, in the order they are tried per turn (the first that fires names the
-reason): placeholder, too_short, too_long, mojibake (any turn); spun_text, repeated_lines,
+reason): placeholder, too_short, too_long, mojibake (any turn); described_input
+(prompts whose input line only describes the input); spun_text, repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
 nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
 along with one), ai_disclaimer (not when the user asked for a persona),
 unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
 asks_for_input (answers). A bad turn after good exchanges trims the conversation
-to those exchanges (``Trim``); a bad first exchange removes it. Every record
+to those exchanges (``Trim``) when they pass the step on their own; a bad first
+exchange, or a jailbreak setup before the bad turn, removes it. Every record
 keeps its signals (repetition shares, matched phrases with turn and span,
 truncation evidence, each rule's margin to its threshold). Lengths are
 content characters (letters, digits, Han characters; no spaces or punctuation): a
@@ -149,6 +151,14 @@ SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身
 SPUN_STRONG = re.compile(r"看重(?:自身|饮食|护理|下来)|留意(?:歇息|自身|个人)|再次发生于|惹起"
                          r"|带给的影响|新颖(?:蔬菜|水果)|需要有(?:长期的|及时)|严令禁止性|剔除怀上|放柔病情|恰当饮食"
                          r"|期望患者|对症救治|实施救治|服食(?:药物|敷药|紧急)")
+# A template prompt whose input line describes the input instead of giving it ("一篇关于
+# 环境污染问题的文章。", "科技文章的正文，包括…"): the answer can only invent it or ask. A
+# line that asks or points at given text ("请总结此电子邮件的内容。") is the instruction.
+DESCRIBED_INPUT = re.compile(
+    r"^(?!.*(?:请|此|这|该|以下|下面|上面|上述|如下))(?:提供)?(?:一[篇份段个组张封首些][^：:“\"「」\n]{0,30}(?:文章|文档|报告|文本|段落|报道|简历|列表"
+    r"|数据|图片|照片|信息|代码|论文|邮件|信件|合同|表格|歌曲|诗|故事|对话|记录|句子|评论)(?:副本)?"
+    r"|[^：:“\"「」\n]{0,24}(?:文章|文档|报告|文本|段落|报道|简历|论文|邮件|信件|合同|表格)(?:的|之)?"
+    r"(?:正文|全文|副本|内容|PDF|Word|链接))(?:[，,或][^：:“\"\n]{0,30})?[。.]?$")
 # What an AI persona can be called; an answer may say it is what the user asked it to play.
 PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
@@ -443,6 +453,17 @@ def unclosed_ending(body: str, last: str) -> str | None:
     return None
 
 
+def described_input(prompt: str, where: str) -> Drop | None:
+    """A prompt of an instruction and an input line that only describes the input."""
+    if "\n" not in prompt.strip():
+        return None
+    last = prompt.strip().rsplit("\n", 1)[1].strip()
+    if len(last) <= 60 and DESCRIBED_INPUT.match(last):
+        return Drop("described_input", f"{where}: its input line describes the input instead of "
+                    f"giving it: {last!r}")
+    return None
+
+
 def jailbreak_setup(messages: list[Message]) -> int | None:
     """Index of the first user turn that asks the model to drop its rules, or None."""
     return next((i for i, m in enumerate(messages)
@@ -524,7 +545,7 @@ class Quality(RecordStep):
         if len(hits) >= self.mojibake_min_hits:
             return Drop("mojibake", f"{where}: {len(hits)} mis-decoded sequences, e.g. {hits[0]!r}")
         if role != "assistant":
-            return None
+            return described_input(text, where)
         if self.spun_min_markers:
             spun = sorted(set(SPUN.findall(text)) | set(SPUN_STRONG.findall(text)))
             if spun:
