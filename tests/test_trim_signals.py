@@ -279,6 +279,15 @@ def test_quality_fires_on_real_failure_patterns(question, answer, reason):
     ("把“我喜欢咖啡”翻译成法语", "J'aime le café. C'est ma boisson préférée depuis toujours."),
     ("用德语介绍你自己", "Hallo, ich heiße Anna und ich komme aus Berlin. Ich lerne gern."),
     ("写一段Python代码", "```python\nfor i in range(10):\n    print(i)\n```"),
+    # proper names in a Chinese frame or a list, domains, note names
+    ("说出马德里的三家餐厅", "Casa Lucio，El Sobrino de Botín和La Bola Taberna是马德里的名店。"),
+    ("推荐几个学编程的网站", "Wikipedia.org、w3schools.com、freecodecamp.org、Stack Overflow"),
+    ("为这首歌写一段旋律", "C4 D4 E4 G4 A4 G4 E4 D4 C4 E4 G4 A4 C5 A4 G4 E4."),
+    # a translation or localisation to a language the prompt names by an unusual verb,
+    # or leaves open
+    ("将以下文本本地化为德语\n今天的天气很好", "Das Wetter ist heute wirklich sehr schön."),
+    ("用下列词语构建一个西班牙语句子：跳舞、喜欢", "A ella le gusta mucho bailar por la noche."),
+    ("把这段话转录为其他语言。\n黑洞的引力很强。", "La gravité des trous noirs est très forte."),
 ])
 def test_language_id_keeps_chinese_with_latin_terms_and_requested_languages(question, answer):
     r = LanguageId()(table(chat(question, answer)))
@@ -289,6 +298,18 @@ def test_language_id_still_drops_unrequested_other_languages():
     r = LanguageId()(table(chat("介绍一下柏林", "Berlin ist die Hauptstadt von Deutschland und "
                                 "hat etwa vier Millionen Einwohner.")))
     assert r.removed["reason"].to_list() == ["de"]
+
+
+@pytest.mark.parametrize("question, answer", [
+    # the translation names Chinese as its target: an English reply is the wrong language
+    ("把这句话翻译成中文：The weather is nice.", "The weather is really nice today, isn't it?"),
+    # names among Japanese kana are Japanese, not a list of names
+    ("这首歌的副歌怎么样？",
+     "「Butter-Fly」的副歌：Stayしがちなイメージだらけの頼りない翼でもきっと飛べるさ"),
+])
+def test_language_id_names_and_open_targets_do_not_hide_other_languages(question, answer):
+    r = LanguageId()(table(chat(question, answer)))
+    assert r.removed.height == 1, r.kept["messages"].to_list()
 
 
 def test_trimmed_and_signals_concatenate_across_batches():
