@@ -207,6 +207,12 @@ def test_other_roles_are_ignored():
     # an input line that gives the input, or the instruction after the input
     ("概括文章的主旨。\n城市交通拥堵越来越严重，需要公交优先和错峰出行。", "主旨：治理交通拥堵。"),
     ("来自张三的邮件：下周一开会。\n请总结此电子邮件的内容。", "张三通知下周一开会。"),
+    # an answer that takes its content from the input lines extracts, not restates
+    ("故事里的主角是谁？\n森林里住着一个小男孩和他的爷爷，他们每天一起去钓鱼。",
+     "故事里的主角是一个小男孩和他的爷爷。"),
+    # a story's summary is enough input for a title or a genre
+    ("为这个故事起一个标题。\n一个关于两姐妹寻找失散父亲的故事。", "寻父之旅"),
+    ("把以下描述的电影归类为喜剧或剧情片。\n一篇关于小镇医生的报道改编的电影。", "剧情片。"),
 ])
 def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     r = Quality()(table(chat(question, answer)))

@@ -156,7 +156,7 @@ SPUN_STRONG = re.compile(r"看重(?:自身|饮食|护理|下来)|留意(?:歇息
 # line that asks or points at given text ("请总结此电子邮件的内容。") is the instruction.
 DESCRIBED_INPUT = re.compile(
     r"^(?!.*(?:请|此|这|该|以下|下面|上面|上述|如下))(?:提供)?(?:一[篇份段个组张封首些][^：:“\"「」\n]{0,30}(?:文章|文档|报告|文本|段落|报道|简历|列表"
-    r"|数据|图片|照片|信息|代码|论文|邮件|信件|合同|表格|歌曲|诗|故事|对话|记录|句子|评论)(?:副本)?"
+    r"|数据|图片|照片|信息|代码|论文|邮件|信件|合同|表格|歌曲|诗|对话|记录|句子|评论)(?:副本)?"
     r"|[^：:“\"「」\n]{0,24}(?:文章|文档|报告|文本|段落|报道|简历|论文|邮件|信件|合同|表格)(?:的|之)?"
     r"(?:正文|全文|副本|内容|PDF|Word|链接))(?:[，,或][^：:“\"\n]{0,30})?[。.]?$")
 # What an AI persona can be called; an answer may say it is what the user asked it to play.
@@ -319,7 +319,8 @@ def restate_overlap(question: str, answer: str, *, max_ratio: float,
     """How much the answer is the question again (0 when it cannot be): the smaller
     of the share of its bigrams from the question and the share of the instruction
     line's bigrams it repeats. 0 when it is much longer than the question or adds
-    more than ``max_new_chars`` characters of its own ("…的质数是53": 53 is new)."""
+    more than ``max_new_chars`` characters not from the instruction line ("…的质数是53":
+    53 is new; so is what it takes from the input lines)."""
     if len(answer) > 2 * max_ratio * len(question) + 20:
         return 0.0  # far longer than the question (checked before any copying)
     a = NON_CONTENT.sub("", answer).lower()
@@ -329,15 +330,17 @@ def restate_overlap(question: str, answer: str, *, max_ratio: float,
     if len(a) > max_ratio * len(q):
         return 0.0
     qa = _bigrams(q)
+    first = NON_CONTENT.sub("", question.strip().split("\n", 1)[0]).lower()
+    instruction = _bigrams(first)
+    # What the answer takes from the input lines (the story's protagonist, the given
+    # number) is its own: an extraction, not the question again.
     covered = [False] * len(a)
     for i in range(len(a) - 1):
-        if a[i:i + 2] in qa:
+        if a[i:i + 2] in instruction:
             covered[i] = covered[i + 1] = True
     if len(a) - sum(covered) > max_new_chars:
         return 0.0
     aa = _bigrams(a)
-    first = NON_CONTENT.sub("", question.strip().split("\n", 1)[0]).lower()
-    instruction = _bigrams(first)
     if not instruction or not aa:
         return 0.0
     return min(len(aa & qa) / len(aa), len(instruction & aa) / len(instruction))
@@ -454,11 +457,13 @@ def unclosed_ending(body: str, last: str) -> str | None:
 
 
 def described_input(prompt: str, where: str) -> Drop | None:
-    """A prompt of an instruction and an input line that only describes the input."""
+    """A prompt of an instruction and an input line that only describes the input (not
+    when the instruction asks about a description, or the input summarises a story: a
+    title or a genre needs no more)."""
     if "\n" not in prompt.strip():
         return None
-    last = prompt.strip().rsplit("\n", 1)[1].strip()
-    if len(last) <= 60 and DESCRIBED_INPUT.match(last):
+    head, last = (part.strip() for part in prompt.strip().rsplit("\n", 1))
+    if len(last) <= 60 and DESCRIBED_INPUT.match(last) and "描述" not in head:
         return Drop("described_input", f"{where}: its input line describes the input instead of "
                     f"giving it: {last!r}")
     return None
