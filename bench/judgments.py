@@ -384,11 +384,12 @@ def comparison_markdown(before: dict[str, Any] | None, after: dict[str, Any],
     rows_b, rows_a = _rule_rows(before), _rule_rows(after)
     keys = list(rows_b) + [k for k in rows_a if k not in rows_b]
     keys.sort(key=lambda k: k[0] != "removed")  # stable: removals first, then trims
+    version = Path(after["version"]).name
     lines = [
         "# Rule judgments on real public data (issue 11)", "",
         "Written by `python bench/judgments.py BUILD --baseline BASE --name NAME` on the "
-        "real_v2 build (recipe",
-        "`bench/recipes/real_v2.yaml` on records materialized by `bench/real_data.py`; labels "
+        f"{version} build (recipe",
+        f"`bench/recipes/{version}.yaml` on records materialized by `bench/real_data.py`; labels "
         "`bench/labeled/real/labels.csv`).",
         "n = removed (or trimmed); labeled = the group's designed sample (seeded shuffle, "
         "labeled prefix; test split in",

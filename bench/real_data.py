@@ -71,6 +71,51 @@ BELLE = "645084d36454cdeb4e7f1ce9b2f3426bac39f1f9"
 LAWYER = "abaa09586081b82ceb7b0a9f41d05a68897b24ee"
 TWLLM = "d7a5b43713f5d818285b886e07f7f0a30a721104"
 TW_BENCH = "evaluation/zh_tw_bench"
+ALPACA_CHINESE = "7ae6bb212fa9ca487469537e12f35f8386e8eea0"
+ALPACA_CHINESE_PARTS = {  # part -> sha256; parts 0-9 are the decontamination bench's (issue 10)
+    10: "e50c25ff4eb02f891858048c069117306f68357cfddc80649451ff845df9607b",
+    11: "a4054c462deefd01ecfcb75e67bd2fe40f7d7e61a0f23eaabc0f1635bc03deef",
+    12: "79b2e5ad0551bf298e29e78ca64d8f7a765a884ed07d42ac081bca246a85149a",
+    13: "b00833a6e1cc1b4ff40ae60d6f14125ead82d214a3c7564d6e958c2eb4174bf3",
+    14: "ce179e59c9689a5fda3779ec7323ff05bc97eec413ff294986e49f269fb6a6a2",
+    15: "f3aa1412777ab9e11b1bfbd43abdeb4e7718fe3b98858cd20dea7ce93c759ce6",
+    16: "2aeef63f94423fa568e64165296febd965f8d010f16d4775fc599560cc6e54f1",
+    17: "34ef2b7e0792442812b9e626f15aff37d3d9bd4470dd67d078d40cf0a1ad6176",
+    18: "475e1eb2094d54e60cef652092f81ac9e3a14f8882ec8821cc22a0993f12e9de",
+    19: "c202e73821c5318866d475f6c994a045f41906bc5446aeb3352a7a0ea0148bda",
+    20: "78803417d9be920bb0a292b54c2963557a656f40eddf7e605d6a7b7acab0f47e",
+    21: "ece437ebe0d95066e1f9d1cfde43687dfc8775bf03dde3913650f67768758639",
+    22: "bb580a4d1e90db229817a65fae9ba8eadd0820b58a02b301440e6b743d1b2664",
+    23: "1ca1f94da47de7d0e634b5d725e1d6d6a7daf5b34050c318f9df685ce3d1affb",
+    24: "7860ceaa2395b6a1aa989c2d3727fd26831bdaa36ae176b6cd8688030fe6adb6",
+    25: "ed1124c8ddcf23db1b94bd49335bfc9a5d863ce350c1ad6a1971a0c7d2562851",
+    26: "fd2365f66a21c57d0b664081fa21b56b37d3fd0fd7f60c2f00cdfb4476e3e567",
+    27: "3aaa7314f1efdf40b066d81a45501c452f188bc76c13446672e8c9714282d11e",
+    28: "1e71bc63c7ade233a609a4d8256775e75b52f801e0a825d8b94ddc4b4171e020",
+    29: "aeb4087b38ec0ecbbaf166d86b7e7cc561a39f325b0f3dde86980ec92a1ef2cb",
+    30: "ade9a9813531a9ad8cf1e170ec317ad587654d6b0a032786415647acbed1f5d1",
+    31: "5d11feee8c26430c1687cf65a43d6d0167c2cf57b27b053446f0cb31f35e0b1e",
+    32: "e2e230ed20ff4c9f4923e989d38752f06b29181e771ccfb7adaa414ef31e73b7",
+    33: "d55c17b27918360ee93724a01255e0bb59699dc3061ebc3f4bbc958c7f4e7987",
+    34: "22f74f484c95224b5434a0c62f29b378ae7f6f95e1d8884da7945374e5d7ae2a",
+    35: "0c4d40bc6e3e783bad857b5dbeac72930198ea59e5b8c6f6cba76775e88ab9d9",
+    36: "ad1d00c4a7460612c29557e3ebb0c4933254f6acf773d0b177b28c390bf33a37",
+    37: "de2544112ca6798603049a7a7a590ee59f07a1cc924dedcb31af6992828fc45c",
+    38: "3ac46cb816675a474587a48ba843de66e51d14fde39612e0b741b9143124223f",
+    39: "e78d4bab5f1e450ac43905c76a83d7e985a3c748c1836729ee9033cf4fc50d58",
+    40: "2ecec40d6105aecc5bc187b4602e030a746bac023c9eff247064285ca12790b4",
+    41: "b50a7bc212384dceeaf4a5a54b8c8a0c082d1b287d2858846a72756692d14815",
+    42: "1195da6d8b901398d47fae0294d5c3771f005ec7687d5de3257b35cdacb6e6f3",
+    43: "368d059c020ffbec3f159a08620ad1f0c3bcd9dafab42576113d5949badaa361",
+    44: "5ef3ef1afbe2fc26192e38e4b6461920b6249722f46eb3faeafa71c1f124d3ce",
+    45: "fd25f4402108fd729c971496cf75f7e6d645b07385a222a6ce67c3082d7189fd",
+    46: "b151933a2dd5341586549cd1765b89c03f15de2e8ddccb7b58c1f73d66b4f703",
+    47: "aa92db94708e104aade6eb7f4c9e03038e7c8dcaef94079a926e6240eb892961",
+    48: "f1d2294caad675a060eef8b98c21e1892109c144ad0def3d9eac76efcaf53026",
+    49: "fd8ab2e5c67d6fa1ca6803bd24094ae00884fd5264a322af4020a756879d7298",
+    50: "a8b203d31d557c518315abfecb37dec2e9fed8d823f513a055950f3ecfb89cdd",
+    51: "c021860d3b312e64d9f8f5b4224ccb70c35eeebd887e7f78e564159d81949e05",
+}
 
 DATASETS: tuple[Dataset, ...] = (
     Dataset("alpaca_gpt4_zh_demo.json", "alpaca_gpt4", "alpaca", "alpaca",
@@ -138,6 +183,16 @@ DATASETS: tuple[Dataset, ...] = (
             answers="gpt-3.5-turbo, gpt-4, claude, claude-instant", license="apache-2.0",
             notes="native Traditional Chinese (Taiwan) prompts and answers; one record per "
             "(question, model), in question order then model order"),
+    # Not in recipe real_v2 (its kept-set sample predates it): bench/recipes/real_v2_rare.yaml
+    # builds it alone, for the rules that fire too rarely on the files above.
+    Dataset("alpaca_chinese_42k.json", "alpaca_zh", "alpaca", "alpaca_parts",
+            tuple(Upstream("open-chinese/alpaca-chinese-dataset", ALPACA_CHINESE,
+                           f"data/alpaca_chinese_part_{i}.json", digest)
+                  for i, digest in ALPACA_CHINESE_PARTS.items()),
+            answers="text-davinci-003 (Stanford Alpaca), machine-translated to Chinese",
+            license="cc-by-nc-4.0 (Stanford Alpaca data; the repository has no licence file)",
+            notes="parts 10-51 of the 52K Chinese Alpaca translation, in part order; "
+            "judges the rare rules (bench/recipes/real_v2_rare.yaml)"),
 )
 
 
@@ -163,6 +218,8 @@ OUTPUT_SHA256 = {
         "3f24494ec696a237a421c446c882bdf560bc59f226c211cc885ae25a7aecfa47",
     "zh_tw_bench_answers.json":
         "79cd3c2c2d6f15782af5da7760e8ed24dc365ab5e5f84b4bcae5f458c2db0ebb",
+    "alpaca_chinese_42k.json":
+        "0dfc048d8882e9537c4107a21a48ec8a6cf27a09f4c5b68f5b06630f39448a63",
 }
 
 
@@ -201,6 +258,11 @@ def _question_answer(rows: list[list[Any]]) -> list[Record]:
 
 def _query_response(rows: list[list[Any]]) -> list[Record]:
     return [{"instruction": r["query"], "input": "", "output": r["response"]} for r in rows[0]]
+
+
+def _alpaca_parts(rows: list[list[Any]]) -> list[Record]:
+    """Several alpaca files, one after another."""
+    return [rec for part in rows for rec in _alpaca([part])]
 
 
 def _sharegpt(rows: list[list[Any]]) -> list[Record]:
@@ -244,8 +306,8 @@ def _tw_bench(rows: list[list[Any]]) -> list[Record]:
 
 
 CONVERTERS: dict[str, Callable[[list[list[Any]]], list[Record]]] = {
-    "alpaca": _alpaca, "nested_alpaca": _nested_alpaca, "question_answer": _question_answer,
-    "query_response": _query_response, "sharegpt": _sharegpt,
+    "alpaca": _alpaca, "alpaca_parts": _alpaca_parts, "nested_alpaca": _nested_alpaca,
+    "question_answer": _question_answer, "query_response": _query_response, "sharegpt": _sharegpt,
     "client_lawyer_history": _client_lawyer_history, "tw_bench": _tw_bench,
 }
 

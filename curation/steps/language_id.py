@@ -32,24 +32,61 @@ LANGUAGE_NAMES = {
     "vi": r"越南文|越南语|Vietnamese", "th": r"泰文|泰语|Thai", "la": r"拉丁文|拉丁语|Latin",
 }
 NAMED = {lang: re.compile(p, re.I) for lang, p in LANGUAGE_NAMES.items()}
-REQUEST = re.compile(r"翻译|译成|译为|译文|用|写|说|回答|回复|表达|输出|改成|转换|\b(?:translat\w*|"
-                     r"into|in|write|answer|reply|respond|say)\b", re.I)
+REQUEST = re.compile(r"翻译|译成|译为|译文|本地化|用|写|说|回答|回复|表达|输出|改成|转换|句子|造句"
+                     r"|生成|构建|\b(?:translat\w*|locali[sz]\w*|into|in|write|answer|reply|respond"
+                     r"|say)\b", re.I)
+# A translation or localisation whose target the prompt leaves open ("生成句子的适当机器翻译",
+# "根据目标文化的语言…本地化", "转录为其他语言"): any language may answer.
+ANY_TARGET = re.compile(r"翻译|译成|译为|本地化|其他语言|另一种语言|外语|目标(?:文化|语言)"
+                        r"|\b(?:translat\w*|locali[sz]\w*|another language)\b", re.I)
+# Latin text that is no language: proper names and domains in a list or a Chinese frame
+# ("Casa Buenavista，El Brillante和Taberna La Bola是…餐厅。", "Wikipedia.org、g2.com"),
+# and note names ("A4 B4 D4", "C D E"); fastText reads them as es/ja/cs/it.
+LIST_SPLIT = re.compile(r"[\s，,、。;；:：()（）/!?！？“”\"']+")
+NAME_WORD = re.compile(r"[A-Z][A-Za-z0-9À-ÿ'&+.-]*|[A-Za-z0-9-]+\.(?:com|org|net|io|edu|gov|cn)\S*"
+                       r"|\d[A-Za-z0-9.]*"
+                       r"|of|the|de|la|le|del|des|von|van|y|and|&")
+NOTE = re.compile(r"[A-G][#b♯♭]?\d?")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+KANA_HANGUL = re.compile(r"[\u3040-\u30ff\uac00-\ud7af]")
+CHINESE_NAMED = re.compile(r"中文|汉语|漢語|华语|普通话|Chinese", re.I)
 
 
 # Romanizations: any Latin-script verdict (pinyin reads as Catalan or Vietnamese).
 ROMANIZATION = re.compile(r"拼音|注音|罗马音|罗马字|音标|\b(?:pinyin|romaji|romani[sz]ation)\b",
                           re.I)
 ANY_LATIN = "*"
+OPEN_TARGET = "?"  # a translation to a language the prompt does not name
+
+
+def names_or_notes(text: str) -> str | None:
+    """"names" when every Latin word is a proper name, a domain or a number (in a list
+    or a Chinese sentence), "notes" when every word is a note name; else None."""
+    if KANA_HANGUL.search(text):
+        return None
+    words = [w.rstrip(".") for w in LIST_SPLIT.split(text) if w.rstrip(".")]
+    latin = [w for w in words if not HAN.search(w)]
+    if not latin:
+        return None
+    if all(NOTE.fullmatch(w) for w in words):
+        return "notes"
+    pieces = [p for w in latin for p in re.split(r"(?<=[a-z])和|和(?=[A-Z])", w) if p]
+    if any(p[0].isupper() for p in pieces) and all(NAME_WORD.fullmatch(p) for p in pieces):
+        return "names"
+    return None
 
 
 def requested_languages(prompt: str) -> list[str]:
     """The languages a prompt asks the answer to be in ("翻译成法语", "answer in English");
-    ``*`` for a romanization (拼音), which fastText reads as any Latin language."""
+    ``*`` for a romanization (拼音), which fastText reads as any Latin language; ``?`` for
+    a translation to a language it does not name (any language but a capped one)."""
     if not prompt:
         return []
     asked = [ANY_LATIN] if ROMANIZATION.search(prompt) else []
     if REQUEST.search(prompt):
         asked += [lang for lang, rx in NAMED.items() if rx.search(prompt)]
+    if ANY_TARGET.search(prompt) and not asked and not CHINESE_NAMED.search(prompt):
+        asked = [OPEN_TARGET]
     return asked
 
 
@@ -108,8 +145,13 @@ class LanguageId(RecordStep, PhasedStep):
                 continue
             if lang == UNDETERMINED and self.allow_undetermined:
                 continue
-            if lang in asked or (ANY_LATIN in asked and lang not in ("ja", "ko", "zh")):
+            if lang in asked or (ANY_LATIN in asked and lang not in ("ja", "ko", "zh")) or (
+                    OPEN_TARGET in asked and lang not in self.max_share):
                 sig["requested"] = True  # "翻译成法语": a French answer is the task
+                continue
+            neutral = names_or_notes(m["content"]) if role == "assistant" else None
+            if neutral:
+                sig["neutral"] = neutral  # names or notes, in no language of their own
                 continue
             if lang in self.max_share:
                 capped = capped or lang

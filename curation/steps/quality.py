@@ -2,13 +2,15 @@
 recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --sweep``).
 
 Rules, in the order they are tried per turn (the first that fires names the
-reason): placeholder, too_short, too_long, mojibake (any turn); spun_text, repeated_lines,
+reason): placeholder, too_short, too_long, mojibake (any turn); described_input
+(prompts whose input line only describes the input); spun_text, repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
 nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
 along with one), ai_disclaimer (not when the user asked for a persona),
 unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
 asks_for_input (answers). A bad turn after good exchanges trims the conversation
-to those exchanges (``Trim``); a bad first exchange removes it. Every record
+to those exchanges (``Trim``) when they pass the step on their own; a bad first
+exchange, or a jailbreak setup before the bad turn, removes it. Every record
 keeps its signals (repetition shares, matched phrases with turn and span,
 truncation evidence, each rule's margin to its threshold). Lengths are
 content characters (letters, digits, Han characters; no spaces or punctuation): a
@@ -57,8 +59,18 @@ DEFAULT_DISCLAIMERS = [
     r"我是(?:一个|一款)?(?:由|被)\s?OpenAI\s?(?:开发|训练|创建|设计)",
     r"我是\s?ChatGPT",
     r"我没有(?:个人|自己的)(?:观点|意见|情感|感情|偏好|信仰|看法|喜好|经历|经验)",
-    r"我的(?:知识|训练数据)(?:截止|截至|更新)",
-    r"截[止至]到?我的(?:知识|训练)",
+    r"我的(?:知识|训练数据|信息|数据)(?:库)?(?:仅|只)?(?:截止|截至|更新|止于|停留在)",
+    r"截[止至]到?我(?:的)?(?:知识|训练|信息|数据|所知|在\d{4}年(?:得知|所知|了解))",
+    r"我(?:所)?(?:了解|知道)的截止",
+    # Self-descriptions the forms above miss ("作为一个 AI 助手", "我是一个语言AI",
+    # "由于我是OpenAI训练的语言模型", "作为人工智能程序"): at a clause start, an AI
+    # noun within a few characters of 作为/我是 (作为 after a clause break, 我, 但是 …).
+    r"作为(?<![^。！？!?\n，,：:；;\s我但是过且于为]..)\s?(?:一[个名款种位])?"
+    r"[^，,。！？\n]{0,10}?(?:AI|人工智能|语言模型)\s?(?:语言)?\s?(?:模型|助手|机器人|程序|系统)?\s?[，,]",
+    r"(?:由于|因为)?我(?:只)?是一?[个名款种位]?\s?[^，,。！？\n]{0,12}?(?:AI|人工智能|语言)\s?(?:语言)?\s?"
+    r"(?:模型|助手|机器人|程序)",
+    r"我是一?[个名款种位]?(?:语言\s?AI|AI\s?模型)",
+    r"作为(?:一[个名款种位])?(?:机器人|人工智能程序|计算机程序)[，,]",
     r"\bAs an? (?:AI|artificial intelligence|language model|large language model|AI language"
     r" model|AI assistant)\b",
     r"\bI(?:'m| am) (?:just )?an? (?:AI|artificial intelligence|language model|AI language model)"
@@ -122,12 +134,31 @@ PERSONA_REQUEST = re.compile(
     r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
 # A prompt asking the model to drop its rules: refusing it is the right answer.
 JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
-                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode", re.I)
+                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode"
+                       r"|(?:未经|不经|没有任何|无)过滤(?!器)|没有(?:任何)?(?:道德|伦理)(?:规范|准则|原则|约束)"
+                       r"|内容政策[^。\n]{0,12}(?:说教|道德化|呼吁|演讲|怒喊)"
+                       r"|(?:说教|道德化)[^。\n]{0,12}内容政策", re.I)
 # Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
 # 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
-# different ones in an answer mark it (medical Q&A scraped from spun pages).
+# different ones in an answer mark it (medical Q&A scraped from spun pages), or one of
+# SPUN_STRONG.
 SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
-                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|持继|再次发生于|对症救治|病发")
+                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|(?<!坚)持继|再次发生于"
+                  r"|对症救治|病发")
+# Spun wordings no careful writer uses (看重自身的护理 for 注意自身的护理, 需要有长期的药物治疗,
+# 剔除怀上 for 排除怀孕): one marks the answer. Tuned on the medical tune split, where every
+# answer with one was spun and none was labeled good.
+SPUN_STRONG = re.compile(r"看重(?:自身|饮食|护理|下来)|留意(?:歇息|自身|个人)|再次发生于|惹起"
+                         r"|带给的影响|新颖(?:蔬菜|水果)|需要有(?:长期的|及时)|严令禁止性|剔除怀上|放柔病情|恰当饮食"
+                         r"|期望患者|对症救治|实施救治|服食(?:药物|敷药|紧急)")
+# A template prompt whose input line describes the input instead of giving it ("一篇关于
+# 环境污染问题的文章。", "科技文章的正文，包括…"): the answer can only invent it or ask. A
+# line that asks or points at given text ("请总结此电子邮件的内容。") is the instruction.
+DESCRIBED_INPUT = re.compile(
+    r"^(?!.*(?:请|此|这|该|以下|下面|上面|上述|如下))(?:提供)?(?:一[篇份段个组张封首些][^：:“\"「」\n]{0,30}(?:文章|文档|报告|文本|段落|报道|简历|列表"
+    r"|数据|图片|照片|信息|代码|论文|邮件|信件|合同|表格|歌曲|诗|对话|记录|句子|评论)(?:副本)?"
+    r"|[^：:“\"「」\n]{0,24}(?:文章|文档|报告|文本|段落|报道|简历|论文|邮件|信件|合同|表格)(?:的|之)?"
+    r"(?:正文|全文|副本|内容|PDF|Word|链接))(?:[，,或][^：:“\"\n]{0,30})?[。.]?$")
 # What an AI persona can be called; an answer may say it is what the user asked it to play.
 PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
@@ -288,7 +319,8 @@ def restate_overlap(question: str, answer: str, *, max_ratio: float,
     """How much the answer is the question again (0 when it cannot be): the smaller
     of the share of its bigrams from the question and the share of the instruction
     line's bigrams it repeats. 0 when it is much longer than the question or adds
-    more than ``max_new_chars`` characters of its own ("…的质数是53": 53 is new)."""
+    more than ``max_new_chars`` characters not from the instruction line ("…的质数是53":
+    53 is new; so is what it takes from the input lines)."""
     if len(answer) > 2 * max_ratio * len(question) + 20:
         return 0.0  # far longer than the question (checked before any copying)
     a = NON_CONTENT.sub("", answer).lower()
@@ -298,15 +330,17 @@ def restate_overlap(question: str, answer: str, *, max_ratio: float,
     if len(a) > max_ratio * len(q):
         return 0.0
     qa = _bigrams(q)
+    first = NON_CONTENT.sub("", question.strip().split("\n", 1)[0]).lower()
+    instruction = _bigrams(first)
+    # What the answer takes from the input lines (the story's protagonist, the given
+    # number) is its own: an extraction, not the question again.
     covered = [False] * len(a)
     for i in range(len(a) - 1):
-        if a[i:i + 2] in qa:
+        if a[i:i + 2] in instruction:
             covered[i] = covered[i + 1] = True
     if len(a) - sum(covered) > max_new_chars:
         return 0.0
     aa = _bigrams(a)
-    first = NON_CONTENT.sub("", question.strip().split("\n", 1)[0]).lower()
-    instruction = _bigrams(first)
     if not instruction or not aa:
         return 0.0
     return min(len(aa & qa) / len(aa), len(instruction & aa) / len(instruction))
@@ -422,6 +456,25 @@ def unclosed_ending(body: str, last: str) -> str | None:
     return None
 
 
+def described_input(prompt: str, where: str) -> Drop | None:
+    """A prompt of an instruction and an input line that only describes the input (not
+    when the instruction asks about a description, or the input summarises a story: a
+    title or a genre needs no more)."""
+    if "\n" not in prompt.strip():
+        return None
+    head, last = (part.strip() for part in prompt.strip().rsplit("\n", 1))
+    if len(last) <= 60 and DESCRIBED_INPUT.match(last) and "描述" not in head:
+        return Drop("described_input", f"{where}: its input line describes the input instead of "
+                    f"giving it: {last!r}")
+    return None
+
+
+def jailbreak_setup(messages: list[Message]) -> int | None:
+    """Index of the first user turn that asks the model to drop its rules, or None."""
+    return next((i for i, m in enumerate(messages)
+                 if m["role"] == "user" and JAILBREAK.search(m["content"])), None)
+
+
 def exchange_start(messages: list[Message], turn: int) -> int:
     """Index of the first turn of the exchange that ``turn`` belongs to: everything
     before it is whole exchanges (it ends on an assistant turn, or is empty)."""
@@ -497,12 +550,12 @@ class Quality(RecordStep):
         if len(hits) >= self.mojibake_min_hits:
             return Drop("mojibake", f"{where}: {len(hits)} mis-decoded sequences, e.g. {hits[0]!r}")
         if role != "assistant":
-            return None
+            return described_input(text, where)
         if self.spun_min_markers:
-            spun = sorted(set(SPUN.findall(text)))
+            spun = sorted(set(SPUN.findall(text)) | set(SPUN_STRONG.findall(text)))
             if spun:
                 sig["spun_text"] = spun
-            if len(spun) >= self.spun_min_markers:
+            if len(spun) >= self.spun_min_markers or (spun and SPUN_STRONG.search(text)):
                 return Drop("spun_text", f"{where}: synonym-spun wording {', '.join(spun[:4])}")
         prose = repetition_text(text)
         frac = repeated_line_fraction(prose)
@@ -615,7 +668,7 @@ class Quality(RecordStep):
             messages.append({**m, "content": content})
         persona = "\n".join(t for t in [conv["system"] or "", *(
             m["content"] for m in messages if m["role"] == "user")] if PERSONA_REQUEST.search(t))
-        jailbreak = any(m["role"] == "user" and JAILBREAK.search(m["content"]) for m in messages)
+        jailbreak = jailbreak_setup(messages) is not None
         last_user = max((i for i, m in enumerate(messages) if m["role"] == "user"), default=-1)
         turns: dict[str, Signals] = {}
         drop: Drop | None = None
@@ -639,10 +692,28 @@ class Quality(RecordStep):
         out: Conversation = {"system": conv["system"], "messages": messages}
         if drop is None:
             return Keep(out, signals)
+        return self._trim(out, drop, bad, signals)
+
+    def _trim(self, conv: Conversation, drop: Drop, bad: int, signals: Signals) -> Drop | Trim:
+        """Keep the exchanges before turn ``bad`` when they stand on their own: judged
+        again as a conversation of their own (a last answer that asks for input, a
+        persona or jailbreak named only later), trimmed further or dropped when nothing
+        good is left; a jailbreak setup among them drops the record."""
+        messages = conv["messages"]
         cut = exchange_start(messages, bad) if self.trim else 0
         if not any(m["role"] == "assistant" for m in messages[:cut]):
             return Drop(drop.reason, drop.detail, signals)
+        setup = jailbreak_setup(messages[:cut])
+        if setup is not None:
+            return Drop(drop.reason, f"{drop.detail}; not trimmed: user turn {setup} sets up a "
+                        "jailbreak", signals)
+        prefix = self.process({"system": conv["system"], "messages": messages[:cut]}, Counter())
+        if isinstance(prefix, Drop):
+            return Drop(drop.reason, f"{drop.detail}; the earlier exchanges fail too: "
+                        f"{prefix.detail}", signals)
+        kept = prefix.conversation
+        cut = len(kept["messages"])
         signals["kept_turns"] = cut
-        return Trim({"system": conv["system"], "messages": messages[:cut]}, drop.reason,
-                    f"{drop.detail}; kept the first {cut} of {len(messages)} turns", signals,
-                    full=out)
+        again = f" ({prefix.detail.split('; kept')[0]})" if isinstance(prefix, Trim) else ""
+        return Trim(kept, drop.reason, f"{drop.detail}; kept the first {cut} of {len(messages)} "
+                    f"turns{again}", signals, full=conv)
