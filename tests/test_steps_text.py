@@ -472,3 +472,16 @@ def test_layout_lines_tables_diagrams_and_symbols():
     assert not layout_line("a | b") and not layout_line("+ 加一")
     text = "第一段文字。\n| 列 | 列 |\n|---|---|\n第二段文字。"
     assert repetition_text(text) == "第一段文字。\n第二段文字。"
+
+
+def test_changed_counts_differing_positions_and_the_length_difference():
+    from curation.steps.to_simplified import changed
+
+    def by_zip(a: str, b: str) -> int:
+        return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+
+    pairs = [("", ""), ("說話", "说话"), ("說話了", "说话"), ("abc", "abcdef"), ("😀說", "😀说"),
+             ("\ud800說", "\ud800说"), ("一樣", "一樣")]
+    for a, b in pairs:
+        assert changed(a, b) == by_zip(a, b) == changed(b, a)
+    assert changed("說話了", "说话") == 3
