@@ -485,3 +485,19 @@ def test_changed_counts_differing_positions_and_the_length_difference():
     for a, b in pairs:
         assert changed(a, b) == by_zip(a, b) == changed(b, a)
     assert changed("說話了", "说话") == 3
+
+
+def test_no_text_costs_more_than_the_per_character_bound():
+    """turn_repair skips the token estimate when this bound fits the budget."""
+    import random
+
+    from curation.steps.turn_repair import MAX_TOKENS_PER_CHAR
+    from curation.text import estimate_tokens
+
+    rng = random.Random(0)
+    alphabet = list("aZ1 ,.\n中說気한ㄱあÀé😀𠀀\ud800，。…") + [chr(c) for c in range(0x80, 0x100)]
+    texts = ["한" * 500, "😀" * 300, "À" * 400, "…" * 100]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+              for _ in range(3000)]
+    for text in texts:
+        assert estimate_tokens(text) <= MAX_TOKENS_PER_CHAR * len(text) + 1, text[:40]
