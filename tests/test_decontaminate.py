@@ -8,6 +8,7 @@ import csv
 import json
 from pathlib import Path
 
+import polars as pl
 import pytest
 from helpers import chat, table
 
@@ -217,3 +218,23 @@ def test_sample_build_has_the_contamination_section(tmp_path):
     card = (r.path / "README.md").read_text(encoding="utf-8")
     assert "## Benchmark contamination (decontaminate)" in card
     assert "| ceval | dev | 20 |" in card and "A. 数据链路层 B. 网络层" in card
+
+
+def test_scan_over_batches_equals_one_pass(benchmarks):
+    """The scan runs on batches (worker processes); the stats over all of them count an
+    item found in two batches once."""
+    from curation.executors.base import merge_results
+
+    step = Decontaminate(benchmarks=benchmarks)
+    dns = _lines(*DNS[:2], "{}. {}")
+    t = table(chat("复习网络", dns), *[chat(f"问题{i}", "普通的回答。") for i in range(6)],
+              chat("再做一遍", dns), chat("历史题", _lines(*STEAM[:2], "{}) {}")))
+    whole = step(t)
+    part = step.record_phase()
+    batches = [part(t.slice(a, 3)) for a in range(0, t.height, 3)]
+    merged = step.finish(merge_results(batches, pl.concat([b.kept for b in batches])))
+    assert whole.removed.height == 3 and merged.removed.equals(whole.removed)
+    assert merged.kept.equals(whole.kept) and merged.stats == whole.stats
+    found = {(r["task"], r["split"]): r for r in whole.stats["contamination"]["benchmarks"]}
+    assert found[("ceval", "val")]["records_removed"] == 2
+    assert found[("ceval", "val")]["items_found"] == 1  # the same item, in two batches

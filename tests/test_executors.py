@@ -13,7 +13,7 @@ from curation import recipe as recipes
 from curation.build import build
 from curation.errors import InvariantError
 from curation.executors import LocalExecutor, per_record, segments
-from curation.executors.base import balanced_slices, merge_stats
+from curation.executors.base import balanced_slices, batch_part, merge_results, merge_stats
 from curation.steps import STEPS
 from tests.helpers import chat, table
 
@@ -52,15 +52,36 @@ def test_two_workers_build_the_same_version_as_one_process(one_process, tmp_path
     assert ex.workers == 2 and one_process[0]["counts"]["removed"] > 0
 
 
-def test_whole_table_steps_are_not_batched():
+def test_whole_table_steps_are_not_batched_and_phased_ones_end_a_run():
     steps = recipes.load("v2").build_steps()
-    kinds = {label: per_record(step) for label, step in steps}
-    assert kinds == {"normalize": True, "turn_repair": True, "to_simplified": True,
-                     "language_id": False,  # its English share cap counts the whole output
-                     "quality": True, "decontaminate": False, "exact_dedup": False,
-                     "minhash_dedup": False, "prompt_dedup": False}
-    assert per_record(STEPS["language_id"](max_share={})) is False  # overrides __call__
-    assert [idx for _, idx in segments(steps)] == [[0, 1, 2], [3], [4], [5], [6], [7], [8]]
+    parts = {label: batch_part(step) for label, step in steps}
+    assert {label: parts[label] is step for label, step in steps} == {
+        "normalize": True, "turn_repair": True, "to_simplified": True,
+        "language_id": False,  # its record phase: the English share cap counts the whole output
+        "quality": True, "decontaminate": False,  # its scan: the stats count items once
+        "exact_dedup": False, "minhash_dedup": False, "prompt_dedup": False}
+    assert [label for label, part in parts.items() if part is None] == [
+        "exact_dedup", "minhash_dedup", "prompt_dedup"]
+    assert per_record(STEPS["language_id"](max_share={})) is True  # no cap: rows on their own
+    assert [idx for _, idx in segments(steps)] == [[0, 1, 2, 3], [4, 5], [6], [7], [8]]
+
+
+def test_phased_step_equals_its_phases_over_batches():
+    """language_id's cap over batches equals the cap over the whole table."""
+    english = [chat(f"Question {i}", f"This is an English answer, number {i} of them.")
+               for i in range(12)]
+    chinese = [chat(f"问题{i}", "这是一个中文回答，内容完整而且清楚。") for i in range(30)]
+    t = table(*english, *chinese)
+    step = STEPS["language_id"](max_share={"en": 0.1})
+    whole = step(t)
+    part = step.record_phase()
+    batches = [part(t.slice(a, n)) for a, n in balanced_slices(t, 5)]
+    run = merge_results(batches, pl.concat([b.kept for b in batches]))
+    merged = step.finish(run)
+    assert whole.removed.height == 12 - 3  # quota: floor(0.1 * 30 / 0.9) = 3 English kept
+    assert merged.kept.equals(whole.kept) and merged.removed.equals(whole.removed)
+    assert merged.stats == whole.stats and merged.signals.equals(whole.signals)
+    assert "_capped_language" not in merged.kept.columns
 
 
 def test_balanced_slices_cover_the_table_in_order():

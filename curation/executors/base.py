@@ -5,8 +5,9 @@ they equal the result on the whole table.
 A step runs on batches when it is *per-record*: its verdict on a row depends on that
 row only and its stats are counts (summable). That is every :class:`RecordStep`
 that keeps the base ``__call__``; a step that overrides ``__call__`` sees the whole
-table (language_id's share cap, the dedup steps, decontaminate's index) unless it
-sets ``per_record = True``. Whole-table steps run in the driver.
+table (the dedup steps) unless it sets ``per_record = True``. A :class:`PhasedStep`
+(language_id's share cap, decontaminate) runs its record phase on batches and its
+``finish`` in the driver. Whole-table steps run in the driver.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import Any, Protocol
 import polars as pl
 
 from curation.errors import InvariantError
-from curation.steps import RecordStep, Step, StepResult
+from curation.steps import PhasedStep, RecordStep, Step, StepResult
 
 Labeled = tuple[str, Step]
 
@@ -34,17 +35,40 @@ def per_record(step: Step) -> bool:
     return isinstance(step, RecordStep) and type(step).__call__ is RecordStep.__call__
 
 
+def batch_part(step: Step) -> Step | None:
+    """What of ``step`` runs on batches: the step itself if per-record, a phased step's
+    record phase, or None (the step sees the whole table)."""
+    if per_record(step):
+        return step
+    return step.record_phase() if isinstance(step, PhasedStep) else None
+
+
 def segments(steps: Sequence[Labeled]) -> list[tuple[bool, list[int]]]:
-    """Consecutive steps grouped into (per_record, step indices): a run of per-record
-    steps goes through a batch in one task, so rows travel to a worker and back once."""
+    """Consecutive steps grouped into (batched, step indices): a run of steps with a
+    batch part goes through a batch in one task, so rows travel to a worker and back
+    once. A run ends after a phased step: its finish must see all rows before the next
+    step does."""
     out: list[tuple[bool, list[int]]] = []
+    open_run = False
     for i, (_, step) in enumerate(steps):
-        batched = per_record(step)
-        if out and batched and out[-1][0]:
+        batched = batch_part(step) is not None
+        if open_run and batched:
             out[-1][1].append(i)
         else:
             out.append((batched, [i]))
+        open_run = batch_part(step) is step
     return out
+
+
+def finished(step: Step, outcome: Outcome) -> Outcome:
+    """A batched step's outcome completed: a phased step's finish runs on the merged
+    result of its record phase (here, in the driver); other steps are done already."""
+    if batch_part(step) is step:
+        return outcome
+    assert isinstance(step, PhasedStep)
+    start = time.perf_counter()
+    result = step.finish(outcome.result)
+    return Outcome(result, result.kept.height, outcome.seconds + time.perf_counter() - start)
 
 
 @dataclass(frozen=True)

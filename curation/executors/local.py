@@ -23,6 +23,8 @@ from curation.executors.base import (
     Outcome,
     StepSpec,
     balanced_slices,
+    batch_part,
+    finished,
     merge_batches,
     run_batch,
     segments,
@@ -40,12 +42,12 @@ WORKER_ENV = {"POLARS_MAX_THREADS": "1", "MALLOC_MMAP_THRESHOLD_": str(2**30),
 
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") else None  # batches in memory, not disk
 
-_worker_steps: list[Step] = []
+_worker_steps: list[Step | None] = []
 
 
-def _init_worker(specs: list[StepSpec]) -> None:
+def _init_worker(specs: list[StepSpec | None]) -> None:
     global _worker_steps
-    _worker_steps = [s.build() for s in specs]
+    _worker_steps = [s.build() if s else None for s in specs]
 
 
 def _ready() -> int:
@@ -101,7 +103,9 @@ def _frames_from_files(obj: Any) -> Any:
 
 
 def _run_in_worker(indices: list[int], batch: FrameFile) -> BatchRun:
-    run = run_batch([_worker_steps[i] for i in indices], batch.read())
+    steps = [_worker_steps[i] for i in indices]
+    assert all(steps), "a whole-table step sent to a worker"
+    run = run_batch(steps, batch.read())  # type: ignore[arg-type]
     return _frames_to_files(run, os.path.dirname(batch.path))
 
 
@@ -123,12 +127,12 @@ class LocalExecutor:
         self.workers = workers or os.cpu_count() or 1
         self.start_method = start_method
         self._pool: ProcessPoolExecutor | None = None
-        self._specs: list[StepSpec] | None = None
+        self._specs: list[StepSpec | None] | None = None
         self._scratch = ""
         self.start_seconds = 0.0  # starting workers and loading their steps (not in steps')
 
     def _pool_for(self, steps: Sequence[Labeled]) -> ProcessPoolExecutor:
-        specs = [StepSpec.of(s) for _, s in steps]
+        specs = [StepSpec.of(p) if p else None for p in map(batch_part, (s for _, s in steps))]
         if self._pool is None or specs != self._specs:
             self.close()
             begin = time.perf_counter()
@@ -157,6 +161,7 @@ class LocalExecutor:
                        for a, n in slices]
             runs = [_frames_from_files(f.result()) for f in futures]
             outcomes = merge_batches(runs, time.perf_counter() - start)
+            outcomes[-1] = finished(steps[indices[-1]][1], outcomes[-1])
             table = outcomes[-1].result.kept
             yield from outcomes
 

@@ -26,6 +26,8 @@ from curation.executors.base import (
     Outcome,
     StepSpec,
     balanced_slices,
+    batch_part,
+    finished,
     merge_batches,
     run_batch,
     segments,
@@ -101,8 +103,10 @@ class RayExecutor:
                     yield Outcome(result, table.height, time.perf_counter() - start)
                 continue
             start = time.perf_counter()
-            runs = self._map(table, [StepSpec.of(steps[i][1]) for i in indices])
+            parts = [batch_part(steps[i][1]) for i in indices]
+            runs = self._map(table, [StepSpec.of(p) for p in parts if p])
             outcomes = merge_batches(runs, time.perf_counter() - start)
+            outcomes[-1] = finished(steps[indices[-1]][1], outcomes[-1])
             table = outcomes[-1].result.kept
             yield from outcomes
 

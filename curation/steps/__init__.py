@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from curation.steps.base import Drop, Keep, RecordStep, Step, StepResult, Trim
+from curation.steps.base import Drop, Keep, PhasedStep, RecordStep, Step, StepResult, Trim
 
 STEPS: dict[str, type[Step]] = {}
 
@@ -31,4 +31,5 @@ def _load_builtin() -> None:
 
 _load_builtin()
 
-__all__ = ["STEPS", "Drop", "Keep", "RecordStep", "Step", "StepResult", "Trim", "register"]
+__all__ = ["STEPS", "Drop", "Keep", "PhasedStep", "RecordStep", "Step", "StepResult", "Trim",
+           "register"]

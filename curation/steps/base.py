@@ -133,6 +133,24 @@ class Step:
         return self
 
 
+class PhasedStep(Step):
+    """A whole-table step whose judging is per record: :meth:`record_phase` judges each
+    row on its own (it may remove rows, and tag kept ones with private ``_`` columns), so
+    executors run it on batches; :meth:`finish` then completes the step once, over that
+    part's merged result (a share cap over the whole output, stats over every match).
+    ``__call__`` is the two in a row, so one process and many give the same result."""
+
+    def record_phase(self) -> Step:
+        raise NotImplementedError
+
+    def finish(self, partial: StepResult) -> StepResult:
+        """The step's result from its record phase's (all batches merged, table order)."""
+        raise NotImplementedError
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        return self.finish(self.record_phase()(table))
+
+
 class RecordStep(Step):
     """A step that judges or rewrites each conversation on its own.
 

@@ -15,6 +15,7 @@ or a file that does not parse stops the build naming the folder or file.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +27,13 @@ import polars as pl
 from curation import benchmarks as bm
 from curation.contamination import Evidence, Item, Items, ItemText, Rule, make_items, scan
 from curation.errors import CurationError, RecipeError
-from curation.steps import Step, StepResult, register
-from curation.steps.base import removed_rows
+from curation.steps import PhasedStep, Step, StepResult, register
+from curation.steps.base import removed_rows, signal_rows, signals_json
 
 ENGLISH_TASKS = {"mmlu"}  # tokens are words: thresholds in words, not characters
 EXAMPLES_PER_SPLIT = 3
 SNIPPET_CHARS = 240
+SIGNAL = "contamination"  # a removed record's signal: the item, the evidence, the span
 
 
 def item_text(q: bm.Question) -> str:
@@ -50,7 +52,7 @@ def snippet(text: str, start: int, end: int, limit: int = SNIPPET_CHARS) -> str:
 
 @register
 @dataclass
-class Decontaminate(Step):
+class Decontaminate(PhasedStep):
     """``benchmarks``: list of ``{task: ceval|cmmlu|mmlu, path: DIR}`` in the official
     layouts (``path: fixture`` means the project's shipped fixture). Thresholds: see
     :mod:`curation.contamination`; ``min_tokens``/``long_question`` count characters for the
@@ -71,6 +73,8 @@ class Decontaminate(Step):
     max_items_per_gram: int = 20
     _loaded: dict[str, list[bm.BenchmarkItem]] = field(default_factory=dict, init=False,
                                                        repr=False, compare=False)
+    _built: tuple[list[bm.BenchmarkItem], Items, np.ndarray] | None = field(
+        default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.benchmarks:
@@ -129,26 +133,26 @@ class Decontaminate(Step):
                 raise CurationError(f"decontaminate: {e}") from None
         return self._loaded[key]
 
-    def __call__(self, table: pl.DataFrame) -> StepResult:
-        rules = self.rules()
-        texts = table.select(pl.col("messages").list.eval(
-            pl.element().struct.field("content")).list.join("\n"))["messages"].to_list()
-        sources: list[bm.BenchmarkItem] = [q for b in self.benchmarks for q in self._items(b)]
-        items = make_items([ItemText(s.task, s.split, s.subject, s.question.id,
-                                     s.question.question, s.question.choices, s.question.answer)
-                            for s in sources], self.ngram)
-        ok = items.checkable(rules)
-        verdict = scan(texts, items, rules, np.flatnonzero(ok), self.max_items_per_gram)
-        rows = sorted(verdict)
-        mask = np.zeros(table.height, dtype=bool)
-        mask[rows] = True
-        details = [self._detail(items[k], sources[k], ev, texts[r])
-                   for r, (k, ev) in ((r, verdict[r]) for r in rows)]
-        removed = removed_rows(table.filter(pl.Series(mask)),
-                               [f"contaminated_{items[verdict[r][0]].task}" for r in rows],
-                               details)
-        stats = self._stats(items, sources, ok, verdict, texts)
-        return StepResult(table.filter(pl.Series(~mask)), removed, 0, stats)
+    def _index(self) -> tuple[list[bm.BenchmarkItem], Items, np.ndarray]:
+        """The benchmark items, their n-gram index and which are long enough to check;
+        built once per process (in each worker that scans batches)."""
+        if self._built is None:
+            sources = [q for b in self.benchmarks for q in self._items(b)]
+            items = make_items([ItemText(s.task, s.split, s.subject, s.question.id,
+                                         s.question.question, s.question.choices,
+                                         s.question.answer) for s in sources], self.ngram)
+            self._built = sources, items, items.checkable(self.rules())
+        return self._built
+
+    def record_phase(self) -> Step:
+        return _Scan(self)
+
+    def finish(self, partial: StepResult) -> StepResult:
+        """Stats over every match (items found counts each item once, however many
+        batches found it), from the matches the scan left in the signals."""
+        sources, items, checked = self._index()
+        matches = [json.loads(s)[SIGNAL] for s in partial.signals["signals"]]
+        return dataclasses.replace(partial, stats=self._stats(items, sources, checked, matches))
 
     @staticmethod
     def _detail(item: Item, source: bm.BenchmarkItem, ev: Evidence, text: str) -> str:
@@ -158,9 +162,10 @@ class Decontaminate(Step):
                 f"“{snippet(item_text(source.question), 0, 10**9)}”")
 
     def _stats(self, items: Items, sources: list[bm.BenchmarkItem], checked: np.ndarray,
-               verdict: dict[int, tuple[int, Evidence]], texts: list[str]) -> dict[str, Any]:
+               matches: list[dict[str, Any]]) -> dict[str, Any]:
         """Flat counters, plus the card's per-benchmark/split table and examples under
-        ``contamination`` (the build moves it to the manifest's own key)."""
+        ``contamination`` (the build moves it to the manifest's own key). ``matches``: the
+        scan's signal per removed record, in table order."""
         stats: Counter[str] = Counter()
         per: dict[tuple[str, str], dict[str, Any]] = {}
         for src, ok in zip(sources, checked.tolist(), strict=True):
@@ -171,21 +176,19 @@ class Decontaminate(Step):
             row["checked"] += ok
         for row in per.values():
             row["too_short"] = row["questions"] - row["checked"]
+        for k in {m["item"] for m in matches}:
+            per[(items[k].task, items[k].split)]["items_found"] += 1
         examples: dict[tuple[str, str], list[dict[str, Any]]] = {}
-        for key in {(items[k].task, items[k].split, k) for k, _ in verdict.values()}:
-            per[key[:2]]["items_found"] += 1
-        for r in sorted(verdict):
-            k, ev = verdict[r]
-            it = items[k]
+        for m in matches:
+            it = items[m["item"]]
             per[(it.task, it.split)]["records_removed"] += 1
             stats[f"removed:contaminated_{it.task}"] += 1
-            stats[f"evidence:{ev.path}"] += 1
+            stats[f"evidence:{m['path']}"] += 1
             ex = examples.setdefault((it.task, it.split), [])
             if len(ex) < EXAMPLES_PER_SPLIT:
                 ex.append({"task": it.task, "split": it.split, "subject": it.subject,
-                           "id": it.id, "evidence": ev.describe(),
-                           "record": snippet(texts[r], ev.char_start, ev.char_end),
-                           "item": snippet(item_text(sources[k].question), 0, 10**9)})
+                           "id": it.id, "evidence": m["evidence"], "record": m["record"],
+                           "item": snippet(item_text(sources[m["item"]].question), 0, 10**9)})
         for (task, _split), row in per.items():
             stats[f"questions:{task}"] += row["checked"]
             stats[f"too_short:{task}"] += row["too_short"]
@@ -197,6 +200,36 @@ class Decontaminate(Step):
                      "min_options": self.min_options, "min_tokens": self.min_tokens,
                      "min_words": self.min_words, "long_question": self.long_question,
                      "long_question_words": self.long_question_words}}}
+
+
+@dataclass
+class _Scan(Step):
+    """decontaminate's record phase: each record scanned on its own against the index;
+    a match is removed, with the evidence in its detail and in its signal."""
+
+    name: ClassVar[str] = "decontaminate"
+    per_record: ClassVar[bool] = True
+    step: Decontaminate
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        sources, items, checked = self.step._index()
+        texts = table.select(pl.col("messages").list.eval(
+            pl.element().struct.field("content")).list.join("\n"))["messages"].to_list()
+        verdict = scan(texts, items, self.step.rules(), np.flatnonzero(checked),
+                       self.step.max_items_per_gram)
+        rows = sorted(verdict)
+        mask = np.zeros(table.height, dtype=bool)
+        mask[rows] = True
+        removed = removed_rows(
+            table.filter(pl.Series(mask)),
+            [f"contaminated_{items[verdict[r][0]].task}" for r in rows],
+            [self.step._detail(items[k], sources[k], ev, texts[r])
+             for r in rows for k, ev in [verdict[r]]])
+        signals = signal_rows(table, rows, [signals_json({SIGNAL: {
+            "item": k, "path": ev.path, "evidence": ev.describe(),
+            "record": snippet(texts[r], ev.char_start, ev.char_end)}})
+            for r in rows for k, ev in [verdict[r]]])
+        return StepResult(table.filter(pl.Series(~mask)), removed, 0, signals=signals)
 
 
 def contamination_report(reports: list[Any]) -> list[dict[str, Any]]:

@@ -4,10 +4,11 @@ translation prompts: some are useful, a flood is not)."""
 
 from __future__ import annotations
 
+import dataclasses
+import json
 import math
 import re
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -15,9 +16,12 @@ import polars as pl
 
 from curation.errors import RecipeError
 from curation.langid import UNDETERMINED, detect_detail
-from curation.schema import ROLES, Conversation, conversations
-from curation.steps import RecordStep, register
-from curation.steps.base import Drop, Keep, Signals, StepResult, Trim, Verdict
+from curation.schema import ROLES, Conversation
+from curation.steps import PhasedStep, RecordStep, Step, register
+from curation.steps.base import Drop, Keep, Signals, StepResult, Trim, Verdict, removed_rows
+
+CAP = "_capped_language"  # the record phase's tag on kept rows: the capped language used
+ROW = "_row"
 
 # Languages a prompt can ask for by name; with a request verb the answer may be in them.
 LANGUAGE_NAMES = {
@@ -56,7 +60,7 @@ Judgement = tuple[dict[str, Signals], "Drop | str | None", int]
 
 @register
 @dataclass
-class LanguageId(RecordStep):
+class LanguageId(RecordStep, PhasedStep):
     """``allow`` maps a role to its allowed languages (e.g. ``assistant: [zh]``);
     a role not listed is unconstrained. Every turn of a listed role must pass; an
     answer in a language its prompt asks for ("翻译成法语") passes too. A bad turn
@@ -66,6 +70,8 @@ class LanguageId(RecordStep):
     ``max_share`` (e.g. ``{en: 0.05}``) also admits turns in those languages, but
     conversations using them make up at most that share of the step's output; which
     ones stay is decided by content id (a stable pseudo-random order, not file order).
+    With a cap the step has two phases: each row judged on its own (on batches), then
+    the cap over the whole output (:class:`~curation.steps.base.PhasedStep`).
     """
 
     name: ClassVar[str] = "language_id"
@@ -73,7 +79,6 @@ class LanguageId(RecordStep):
     max_share: dict[str, float] = field(default_factory=dict)
     min_chars: int = 20
     allow_undetermined: bool = True
-    _plan: Iterator[Judgement] | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         unknown = set(self.allow) - set(ROLES)
@@ -128,31 +133,51 @@ class LanguageId(RecordStep):
                 out = min(out, 0.1)
         return round(max(out, 0.0), 3)
 
+    @property
+    def per_record(self) -> bool:
+        """Without a cap every verdict is the row's own: executors batch the whole step."""
+        return not self.max_share
+
     def __call__(self, table: pl.DataFrame) -> StepResult:
         if not self.max_share:
-            return super().__call__(table)
-        plan = [self.judge(c) for c in conversations(table)]
-        ids = table["id"].to_list()
-        plain = sum(1 for _, v, _ in plan if v is None)
+            return RecordStep.__call__(self, table)
+        return PhasedStep.__call__(self, table)
+
+    def record_phase(self) -> Step:
+        return _Judged(self)
+
+    def finish(self, partial: StepResult) -> StepResult:
+        """The cap: conversations in a capped language (tagged by the record phase) beyond
+        their share of the output go, lowest content ids kept (a stable pseudo-random
+        choice, independent of file order and of batches)."""
+        kept = partial.kept.with_row_index(ROW)
+        plain = kept[CAP].null_count()
         share = sum(self.max_share.values())
-        quota = {lang: math.floor(p * plain / (1 - share)) for lang, p in self.max_share.items()}
-        for lang in quota:
-            candidates = sorted((ids[i], i) for i, (_, v, _) in enumerate(plan) if v == lang)
-            keep = {i for _, i in candidates[:quota[lang]]}
-            for _, i in candidates:
-                turns = plan[i][0]
-                plan[i] = (turns, None if i in keep else Drop(
-                    f"{lang}_over_cap",
-                    f"uses {lang}; {lang} capped at {self.max_share[lang]:.0%} of the output"), -1)
-        self._plan = iter(plan)
-        try:
-            return super().__call__(table)
-        finally:
-            self._plan = None
+        over: list[pl.DataFrame] = []
+        for lang, p in self.max_share.items():
+            quota = math.floor(p * plain / (1 - share))
+            over.append(kept.filter(pl.col(CAP) == lang).sort("id", ROW).slice(quota))
+        dropped = pl.concat(over).sort(ROW)
+        mask = kept[ROW].is_in(dropped[ROW].implode())
+        stats = Counter(partial.stats)
+        turns = dict(zip(partial.signals["id"], partial.signals["signals"], strict=True))
+        for rid, lang in zip(dropped["id"], dropped[CAP], strict=True):
+            stats[f"removed:{lang}_over_cap"] += 1
+            for sig in json.loads(turns[rid])["turns"].values():
+                stats[f"lang_out:{sig['role']}:{sig['lang']}"] -= 1
+        removed = removed_rows(
+            dropped.drop(ROW, CAP), [f"{lang}_over_cap" for lang in dropped[CAP]],
+            [f"uses {lang}; {lang} capped at {self.max_share[lang]:.0%} of the output"
+             for lang in dropped[CAP]])
+        return dataclasses.replace(
+            partial, kept=kept.filter(~mask).drop(ROW, CAP),
+            removed=pl.concat([partial.removed, removed]),
+            stats=dict(sorted((k, v) for k, v in stats.items() if v)))
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
-        # With a cap, __call__ has judged every conversation already (in table order).
-        turns, verdict, bad = next(self._plan) if self._plan is not None else self.judge(conv)
+        """The row's own verdict; a conversation in a capped language is kept here (the
+        cap is :meth:`finish`'s)."""
+        turns, verdict, bad = self.judge(conv)
         for sig in turns.values():
             stats[f"lang_in:{sig['role']}:{sig['lang']}"] += 1
         signals: Signals = {"turns": turns, "margin": {"language_id": self.margin(turns)}}
@@ -172,4 +197,29 @@ class LanguageId(RecordStep):
                         signals)
         for sig in turns.values():
             stats[f"lang_out:{sig['role']}:{sig['lang']}"] += 1
+        if verdict is not None:
+            signals["capped"] = verdict  # counts against max_share
         return Keep(conv, signals)
+
+
+@dataclass
+class _Judged(RecordStep):
+    """language_id's record phase: every row judged on its own, kept rows tagged with
+    the capped language they use (null for none) for :meth:`LanguageId.finish`."""
+
+    name: ClassVar[str] = "language_id"
+    per_record: ClassVar[bool] = True
+    step: LanguageId
+    _tags: list[str | None] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def __call__(self, table: pl.DataFrame) -> StepResult:
+        self._tags = []
+        result = super().__call__(table)
+        tags = pl.Series(CAP, self._tags, dtype=pl.String)
+        return dataclasses.replace(result, kept=result.kept.with_columns(tags))
+
+    def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
+        verdict = self.step.process(conv, stats)
+        if not isinstance(verdict, Drop):
+            self._tags.append((verdict.signals or {}).get("capped"))
+        return verdict
