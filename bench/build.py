@@ -10,8 +10,10 @@ records/s per step and peak memory, and writes JSON.
     python bench/build.py --scale 0.1     # a tenth, for a quick look
     python bench/build.py --workers 2     # per-record steps in 2 worker processes
     python bench/build.py --executor ray --workers 2   # a local Ray with 2 CPUs
+    python bench/build.py --executor ray --workers 2 --scale 5.7 --dedup-only  # ~1M records
 
-Peak RSS is reported for the driver and for its worker processes (sum and largest).
+Peak RSS is reported for the driver and for its worker processes (sum and largest);
+with Ray, also the object store's spill (bytes and objects written to disk).
 """
 
 from __future__ import annotations
@@ -20,11 +22,13 @@ import argparse
 import copy
 import json
 import os
+import re
 import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import opencc
@@ -134,6 +138,37 @@ def with_fixture_benchmarks(recipe: recipes.Recipe) -> recipes.Recipe:
     return recipes.parse(raw, f"{recipe.version} (fixture benchmarks)")
 
 
+DEDUP_STEPS = ("exact_dedup", "minhash_dedup", "prompt_dedup")
+
+
+def dedup_only(recipe: recipes.Recipe) -> recipes.Recipe:
+    """The recipe's dedup steps alone (on the loaded records): what grows fastest with
+    the corpus, measured at sizes whose full build would not fit this machine."""
+    raw = copy.deepcopy(recipe.raw)
+    raw["steps"] = [s for s in raw["steps"] if isinstance(s, dict)
+                    and s.get("as", s.get("step")) in DEDUP_STEPS]
+    return recipes.parse(raw, f"{recipe.version} (dedup steps only)")
+
+
+def ray_spill() -> dict[str, Any]:
+    """Bytes and objects Ray's object store spilled to disk and restored this session:
+    the raylet's cumulative log lines ("Spilled 200 MiB, 20 objects, ..."); the
+    `ray memory --stats-only` API needs grpcio, which ray's minimal install lacks."""
+    import ray
+
+    session = Path(ray._private.worker.global_worker.node.get_session_dir_path())
+    text = "".join(p.read_text(errors="replace") for p in session.glob("logs/raylet*.out"))
+    out: dict[str, Any] = {"spilled_mib": 0, "spilled_objects": 0, "restored_mib": 0,
+                           "restored_objects": 0}
+    for kind in ("Spilled", "Restored"):
+        found = re.findall(kind + r" (\d+) MiB, (\d+) objects", text)
+        if found:
+            out[f"{kind.lower()}_mib"] = int(found[-1][0])
+            out[f"{kind.lower()}_objects"] = int(found[-1][1])
+    out["spill_triggered"] = text.count("Triggering object spilling")
+    return out
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
@@ -141,12 +176,17 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1,
                     help="worker processes (local) or CPUs (ray); default 1")
     ap.add_argument("--executor", choices=executors.EXECUTORS, default="local")
+    ap.add_argument("--dedup-only", action="store_true",
+                    help="run the recipe's dedup steps only, on the loaded records")
     ap.add_argument("--out", type=Path, help="JSON file (default: bench/results/build.json "
                     "for one local worker, build_<executor>_<workers>.json otherwise)")
     args = ap.parse_args()
     if args.out is None:
         name = ("build.json" if (args.executor, args.workers) == ("local", 1)
                 else f"build_{args.executor}_{args.workers}.json")
+        if args.dedup_only or args.scale != 1.0:
+            name = name.replace(".json", ("_dedup" if args.dedup_only else "")
+                                + (f"_x{args.scale:g}" if args.scale != 1.0 else "") + ".json")
         args.out = Path(__file__).parent / "results" / name
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
@@ -159,11 +199,15 @@ def main() -> None:
             start = time.perf_counter()
             executor = executors.make(args.executor, workers=args.workers)
             started = time.perf_counter() - start
+            recipe = with_fixture_benchmarks(recipes.load(args.version))
+            spill: dict[str, Any] = {}
             try:
-                result = build(with_fixture_benchmarks(recipes.load(args.version)),
+                result = build(dedup_only(recipe) if args.dedup_only else recipe,
                                out=root / "out",
                                source_paths={k: str(v) for k, v in paths.items()},
                                executor=executor)
+                if args.executor == "ray":
+                    spill = ray_spill()
             finally:
                 executor.close()
             total = time.perf_counter() - start
@@ -190,10 +234,14 @@ def main() -> None:
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB), "
           f"workers {gib['workers_sum']:.2f} GiB together, {gib['worker_max']:.2f} GiB the "
           f"largest ({mem['workers_seen']} processes); load average {load[0]} before, "
-          f"{load[3]} after, on {os.cpu_count()} CPUs")
+          f"{load[3]} after, on {os.cpu_count()} CPUs"
+          + (f"\nobject store: spilled {spill['spilled_mib']:.0f} MiB in "
+             f"{spill['spilled_objects']} objects, restored {spill['restored_mib']:.0f} MiB"
+             if spill else ""))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "version": args.version, "scale": args.scale, "input_json_mib": round(chars / 2**20),
+        "dedup_only": args.dedup_only, "object_store_spill": spill or None,
         "executor": args.executor, "workers": args.workers,
         "executor_start_seconds": round(started, 2), "fingerprint": m["fingerprint"],
         "cpus": os.cpu_count(), "loadavg_before_after": load,  # the machine is shared

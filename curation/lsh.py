@@ -36,8 +36,13 @@ def _band_keys(sig: np.ndarray, bands: int, rows: int) -> np.ndarray:
     return keys
 
 
-def _bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
-    """Pairs (as i * 2**32 + j, i < j) of documents sharing a key in one band."""
+def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Pairs (as i * 2**32 + j, i < j) of documents sharing a key in one band.
+
+    A bucket's pairs are a function of its members only (all pairs up to
+    ``FULL_BUCKET`` members, a star on the smallest id plus a chain beyond), so
+    the candidate set is the same however the (key, doc) rows are partitioned,
+    as long as each band's bucket is seen whole (the Ray executor relies on it)."""
     order = np.argsort(keys, kind="stable")
     k, d = keys[order], docs[order]
     starts = np.flatnonzero(np.concatenate([[True], k[1:] != k[:-1]]))
@@ -88,17 +93,55 @@ class NearDuplicates:
     rows: int
 
 
-def candidates(sig: np.ndarray, bands: int, rows: int,
-               chunk_rows: int = 65_536) -> tuple[np.ndarray, np.ndarray]:
-    """Unique pairs (i < j) that share at least one band."""
+def band_keys(sig: np.ndarray, bands: int, rows: int, chunk_rows: int = 65_536,
+              ) -> tuple[np.ndarray, np.ndarray]:
+    """(rows of ``sig`` that have a signature, their (n, bands) band keys). A row's
+    keys depend on that row only, so they can be computed block by block."""
     present = np.flatnonzero((sig != EMPTY).any(axis=1))
     keys = np.empty((len(present), bands), dtype=np.uint64)
     for lo in range(0, len(present), chunk_rows):  # densify's temporaries stay small
         rows_ = present[lo:lo + chunk_rows]
         keys[lo:lo + len(rows_)] = _band_keys(densify(sig[rows_]), bands, rows)
-    cand = np.unique(np.concatenate(
-        [_bucket_pairs(keys[:, b], present.astype(np.int64)) for b in range(bands)]))
-    return (cand >> 32).astype(np.int64), (cand & 0xFFFFFFFF).astype(np.int64)
+    return present.astype(np.int64), keys
+
+
+def split_pairs(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pair codes (i * 2**32 + j) as the arrays (i, j)."""
+    return (codes >> 32).astype(np.int64), (codes & 0xFFFFFFFF).astype(np.int64)
+
+
+def candidates(sig: np.ndarray, bands: int, rows: int,
+               chunk_rows: int = 65_536) -> tuple[np.ndarray, np.ndarray]:
+    """Unique pairs (i < j) that share at least one band, sorted."""
+    present, keys = band_keys(sig, bands, rows, chunk_rows)
+    return split_pairs(np.unique(np.concatenate(
+        [bucket_pairs(keys[:, b], present) for b in range(bands)])))
+
+
+def verify(sig: np.ndarray, i: np.ndarray, j: np.ndarray, threshold: float, *,
+           exact: tuple[Shingler, Sequence[str]] | None = None, prefilter_margin: float = 0.3,
+           verify_chunk: int = 1_000_000) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The candidate pairs (i[k], j[k]) of rows of ``sig`` whose Jaccard is >= threshold:
+    (i, j, similarity) of those, in the given order. Each pair's verdict depends on its
+    two documents only. ``exact=(shingler, texts)`` verifies on exact shingle sets the
+    pairs whose signature estimate is within ``prefilter_margin`` of the threshold
+    (the estimate's error is ~0.05 for long texts to ~0.1 for short prompts: pairs
+    further below are not worth an exact check)."""
+    sims = np.concatenate([jaccard(sig[i[s:s + verify_chunk]], sig[j[s:s + verify_chunk]])
+                           for s in range(0, len(i), verify_chunk)] or [np.empty(0)])
+    if exact is not None:
+        near = sims >= threshold - prefilter_margin
+        i, j = i[near], j[near]
+        sims = exact_jaccard(exact[0], exact[1], i, j)
+    ok = sims >= threshold
+    return i[ok], j[ok], sims[ok]
+
+
+def components(pairs: np.ndarray, n: int) -> np.ndarray:
+    """Component id per document (0..n-1) of the graph with edges ``pairs`` (m, 2)."""
+    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])),
+                       shape=(n, n))
+    return connected_components(graph, directed=False)[1]
 
 
 def find(sig: np.ndarray, threshold: float, *, false_negative_weight: float = 0.95,
@@ -116,18 +159,7 @@ def find(sig: np.ndarray, threshold: float, *, false_negative_weight: float = 0.
     n, k = sig.shape
     bands, rows = bands_rows(threshold, k, false_negative_weight)
     i, j = candidates(sig, bands, rows)
-    candidates_found = len(i)
-    sims = np.concatenate([jaccard(sig[i[s:s + verify_chunk]], sig[j[s:s + verify_chunk]])
-                           for s in range(0, len(i), verify_chunk)] or [np.empty(0)])
-    if exact is not None:
-        # The estimate's error is ~0.05 (long texts) to ~0.1 (short prompts): pairs more than
-        # `prefilter_margin` below the threshold are not worth an exact check.
-        near = sims >= threshold - prefilter_margin
-        i, j = i[near], j[near]
-        sims = exact_jaccard(exact[0], exact[1], i, j)
-    ok = sims >= threshold
-    pairs = np.stack([i[ok], j[ok]], axis=1)
-    graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])),
-                       shape=(n, n))
-    _, labels = connected_components(graph, directed=False)
-    return NearDuplicates(labels, pairs, sims[ok], candidates_found, bands, rows)
+    vi, vj, sims = verify(sig, i, j, threshold, exact=exact,
+                          prefilter_margin=prefilter_margin, verify_chunk=verify_chunk)
+    pairs = np.stack([vi, vj], axis=1)
+    return NearDuplicates(components(pairs, n), pairs, sims, len(i), bands, rows)

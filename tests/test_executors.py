@@ -53,7 +53,7 @@ def test_two_workers_build_the_same_version_as_one_process(one_process, tmp_path
 
 
 def test_whole_table_steps_are_not_batched_and_phased_ones_end_a_run():
-    steps = recipes.load("v2").build_steps()
+    steps = [(label, step.for_sample()) for label, step in recipes.load("v2").build_steps()]
     parts = {label: batch_part(step) for label, step in steps}
     assert {label: parts[label] is step for label, step in steps} == {
         "normalize": True, "turn_repair": True, "to_simplified": True,
@@ -119,3 +119,77 @@ def test_ray_builds_the_same_version_as_one_process(one_process, tmp_path, ray_c
     assert_same_build(one_process, sample_build(tmp_path, executor))
     executor.close()
     assert ray_cluster.is_initialized()  # closing leaves a cluster it did not start
+
+
+def planted_duplicates(seed: int = 3) -> pl.DataFrame:
+    """Chats with planted exact copies, near copies (1-3 characters changed), prompts
+    shared by different answers, and one family of 40 one-character variants: a
+    bucket larger than lsh.FULL_BUCKET in most bands."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    han = [chr(c) for c in range(0x4E00, 0x4E00 + 3000)]
+
+    def text(n: int) -> str:
+        return "".join(rng.choice(han, n).tolist())
+
+    def edited(t: str, k: int) -> str:
+        chars = list(t)
+        for p in rng.choice(len(chars), k, replace=False).tolist():
+            chars[p] = han[(han.index(chars[p]) + 1) % len(han)]
+        return "".join(chars)
+
+    convs, sources = [], []
+    for i in range(120):
+        turns = [text(30), text(200)] if i % 4 else [text(20), text(150), text(20), text(150)]
+        convs.append(chat(*turns))
+        sources.append(("a", "b", "c")[i % 3])
+    for k in range(0, 120, 9):  # exact copies, in another source
+        convs.append(convs[k])
+        sources.append(("b", "c", "a")[k % 3])
+    for k in range(1, 120, 7):  # near copies
+        turns = [m["content"] for m in convs[k]["messages"]]
+        convs.append(chat(*turns[:-1], edited(turns[-1], 2)))
+        sources.append(sources[k])
+    for k in range(2, 120, 11):  # the same prompt, another answer
+        convs.append(chat(convs[k]["messages"][0]["content"], text(180)))
+        sources.append("c")
+    base = text(400)
+    for _ in range(40):  # one big family
+        convs.append(chat(text(15), edited(base, 1)))
+        sources.append(("a", "b")[len(convs) % 2])
+    return table(*convs, sources=sources)
+
+
+def dedup_steps():
+    return [(label, step) for label, step in recipes.load("v2").build_steps()
+            if label in ("exact_dedup", "minhash_dedup", "prompt_dedup")]
+
+
+def outcomes(executor, t: pl.DataFrame) -> list:
+    return [(o.result.kept, o.result.removed, o.result.stats, o.rows_out)
+            for o in executor.run(t, dedup_steps())]
+
+
+def test_ray_dedup_equals_one_process_on_planted_duplicates(ray_cluster):
+    from curation.executors import ray_dedup
+    from curation.executors.ray import RayExecutor
+
+    t = planted_duplicates()
+    assert all(ray_dedup.runner(step) for _, step in dedup_steps())  # the Ray path runs
+    local = outcomes(LocalExecutor(1), t)
+    executor = RayExecutor(2)
+    distributed = outcomes(executor, t)
+    # Rows in another order: same survivors, same removals (never arrival order).
+    shuffled = outcomes(executor, t.sample(fraction=1.0, shuffle=True, seed=5))
+    executor.close()
+    removed_by_step = [r.height for _, r, _, _ in local]
+    assert all(removed_by_step), removed_by_step  # every step removed something
+    assert max(int(k) for k in local[1][2]["cluster_sizes"]) > 32  # the big bucket
+    for (ka, ra, sa, na), (kb, rb, sb, nb) in zip(local, distributed, strict=True):
+        assert ka.equals(kb) and ra.equals(rb) and na == nb
+        assert sa == sb  # candidate and verified pairs, clusters, examples
+    for (ka, ra, _, _), (kb, rb, _, _) in zip(local, shuffled, strict=True):
+        assert sorted(ka["id"]) == sorted(kb["id"])
+        cols = ["id", "reason", "detail", "duplicate_of"]
+        assert ra.select(cols).sort("id").equals(rb.select(cols).sort("id"))

@@ -3,10 +3,11 @@
 rebuilds the steps once, so fastText and OpenCC load once per actor).
 
 What comes back is put in table order by each block's first row, never by arrival,
-so the result equals one process's. Whole-table steps (language_id's share cap,
-decontaminate, exact and near dedup) run in the driver over the collected table,
-as in the local executor: the driver holds the table between runs of per-record
-steps. See the README ("Running on a Ray cluster") for where inputs and outputs live.
+so the result equals one process's. Exact and near dedup run distributed
+(:mod:`curation.executors.ray_dedup`); the other whole-table steps (language_id's
+share cap, decontaminate) run in the driver over the collected table, as in the
+local executor: the driver holds the table between runs of per-record steps.
+See the README ("Running on a Ray cluster") for where inputs and outputs live.
 """
 
 from __future__ import annotations
@@ -36,6 +37,8 @@ from curation.executors.base import (
 try:
     import ray
     import ray.data
+
+    from curation.executors import ray_dedup
 except ImportError:  # pragma: no cover - depends on the install
     ray = None
 
@@ -98,7 +101,9 @@ class RayExecutor:
             if not batched or table.height < 2:
                 for i in indices:
                     start = time.perf_counter()
-                    result = steps[i][1](table)
+                    distributed = ray_dedup.runner(steps[i][1])
+                    result = (distributed(table, self.workers) if distributed
+                              else steps[i][1](table))
                     table = result.kept
                     yield Outcome(result, table.height, time.perf_counter() - start)
                 continue

@@ -1,7 +1,12 @@
-"""Exact duplicates after normalization: one survivor per identical key."""
+"""Exact duplicates after normalization: one survivor per identical key.
+
+The step is two pure parts that an executor may run apart: :meth:`ExactDedup.keys`
+(a record's key hash depends on that record only, so it runs on any batch) and
+:meth:`ExactDedup.finish` (the keep policy over the groups of the whole table)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -27,12 +32,20 @@ class ExactDedup(Step):
         check_dedup_params(self.name, self.key, self.scope)
         self._policy = KeepPolicy(self.source_priority, self.prefer)
 
+    def keys(self, table: pl.DataFrame) -> list[str | None]:
+        """Each row's key hash (128-bit hex), or None for rows out of scope."""
+        return [xxhash.xxh3_128_hexdigest(t.encode("utf-8")) if use else None
+                for t, use in zip(dedup_texts(table, self.key, exact=True),
+                                  in_scope(table, self.scope), strict=True)]
+
     def __call__(self, table: pl.DataFrame) -> StepResult:
-        texts = dedup_texts(table, self.key, exact=True)
-        hashes = [xxhash.xxh3_128_hexdigest(t.encode("utf-8")) if use else f"row {i}"
-                  for i, (t, use) in enumerate(zip(texts, in_scope(table, self.scope),
-                                                   strict=True))]
-        kept, dups = self._policy.split(table, hashes)
+        return self.finish(table, [k if k is not None else f"row {i}"
+                                   for i, k in enumerate(self.keys(table))])
+
+    def finish(self, table: pl.DataFrame, groups: Sequence[object]) -> StepResult:
+        """The result from a group label per row (rows with equal labels are duplicates;
+        the labels' values do not matter, only which rows share one)."""
+        kept, dups = self._policy.split(table, list(groups))
         removed = removed_rows(
             dups.select(table.columns),
             ["exact_duplicate"] * dups.height,

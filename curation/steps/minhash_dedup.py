@@ -5,13 +5,19 @@ Character 5-grams are the default shingles: Chinese has no spaces, so
 whitespace "words" are whole clauses, and five characters is about two words.
 Use ``shingle: word`` for English-heavy data. See :mod:`curation.minhash` and
 :mod:`curation.lsh` for the signature and banding details.
+
+``__call__`` composes pure parts that an executor may also run apart (texts and
+signatures per record, band keys per record, pairs per bucket, verification per
+pair, then components and :meth:`MinhashDedup.finish` over the whole table).
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+import numpy as np
 import polars as pl
 
 from curation import lsh
@@ -51,17 +57,39 @@ class MinhashDedup(Step):
         self._shingler = Shingler(self.ngram, self.shingle, self.seed)
         self._policy = KeepPolicy(self.source_priority, self.prefer)
 
+    def texts(self, table: pl.DataFrame) -> list[str]:
+        """The compared text per row; "" out of scope (no signature, never clustered)."""
+        return [t if use else "" for t, use in
+                zip(dedup_texts(table, self.key), in_scope(table, self.scope), strict=True)]
+
+    def signatures(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), num_perm) MinHash signatures; a row depends on its text only."""
+        return Signer(self._shingler, self.num_perm).sign(texts)
+
+    def bands_rows(self) -> tuple[int, int]:
+        return lsh.bands_rows(self.threshold, self.num_perm, self.false_negative_weight)
+
+    def verified(self, sig: np.ndarray, texts: Sequence[str], i: np.ndarray, j: np.ndarray,
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The candidate pairs (rows of ``sig``/``texts``) that pass: (i, j, similarity)."""
+        return lsh.verify(sig, i, j, self.threshold,
+                          exact=(self._shingler, texts) if self.verify == "exact" else None)
+
     def __call__(self, table: pl.DataFrame) -> StepResult:
-        texts = [t if use else "" for t, use in  # out of scope: no signature, never clustered
-                 zip(dedup_texts(table, self.key), in_scope(table, self.scope), strict=True)]
+        texts = self.texts(table)
         with phase(f"  {self.name}: MinHash signatures") as ph:
-            sig = Signer(self._shingler, self.num_perm).sign(texts)
+            sig = self.signatures(texts)
             ph.summary = f"{len(texts)} records x {self.num_perm} permutations"
         with phase(f"  {self.name}: LSH candidates and {self.verify} verification") as ph:
             found = lsh.find(sig, self.threshold,
                              false_negative_weight=self.false_negative_weight,
                              exact=(self._shingler, texts) if self.verify == "exact" else None)
             ph.summary = f"{found.candidates} candidate pairs, {len(found.pairs)} verified"
+        return self.finish(table, texts, found)
+
+    def finish(self, table: pl.DataFrame, texts: Sequence[str], found: lsh.NearDuplicates,
+               ) -> StepResult:
+        """The result from the clusters: survivors by the keep policy, reasons, stats."""
         kept, dups = self._policy.split(table, found.labels.tolist())
         removed = removed_rows(
             dups.select(table.columns),
@@ -82,7 +110,7 @@ class MinhashDedup(Step):
         })
 
     @staticmethod
-    def _examples(table: pl.DataFrame, texts: list[str], found: lsh.NearDuplicates,
+    def _examples(table: pl.DataFrame, texts: Sequence[str], found: lsh.NearDuplicates,
                   chars: int = 120) -> list[dict[str, object]]:
         """A few verified pairs, least similar first (the interesting ones)."""
         order = found.similarity.argsort()[:EXAMPLES]
