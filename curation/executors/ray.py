@@ -87,14 +87,21 @@ class RayExecutor:
 
     def _map(self, table: pl.DataFrame, specs: list[StepSpec]) -> list[BatchRun]:
         indexed = table.with_row_index(ROW)
-        blocks = [indexed.slice(a, n).to_arrow()  # large_string, never string_view (Ray)
-                  for a, n in balanced_slices(table, self.workers * BLOCKS_PER_CPU)]
-        ds = ray.data.from_arrow(blocks).map_batches(
+        # Each block goes to the object store as soon as it is made, so the driver holds
+        # one Arrow copy of a block at a time, not of the whole table.
+        refs = [ray.put(indexed.slice(a, n).to_arrow())  # large_string, never string_view
+                for a, n in balanced_slices(table, self.workers * BLOCKS_PER_CPU)]
+        del indexed
+        ds = ray.data.from_arrow_refs(refs).map_batches(
             StepsActor, fn_constructor_kwargs={"specs": specs}, batch_format="pyarrow",
             batch_size=None, zero_copy_batch=True,
             compute=ray.data.ActorPoolStrategy(size=self.workers))
         rows = sorted(ds.take_all(), key=lambda r: r[ROW])
-        return [pickle.loads(r["run"]) for r in rows]
+        del refs
+        runs = []
+        for row in rows:  # each pickle freed once read
+            runs.append(pickle.loads(row.pop("run")))
+        return runs
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
         for batched, indices in segments(steps):
