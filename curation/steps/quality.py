@@ -3,11 +3,13 @@ recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --
 
 Rules, in the order they are tried per turn (the first that fires names the
 reason): placeholder, too_short, too_long, mojibake (any turn); described_input
-(prompts whose input line only describes the input); spun_text, repeated_lines,
+(prompts whose input line only describes the input); spun_text, translated_code
+(code whose keywords were machine-translated into Chinese), repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
-nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
+nature; not repetition the prompt asks for or a template under new headings),
+refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
 along with one), ai_disclaimer (not when the user asked for a persona),
-unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
+unbalanced_code_fence, truncated, restates_question (not for rewrite tasks or a chosen option),
 asks_for_input (answers). A bad turn after good exchanges trims the conversation
 to those exchanges (``Trim``) when they pass the step on their own; a bad first
 exchange, or a jailbreak setup before the bad turn, removes it. Every record
