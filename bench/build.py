@@ -36,10 +36,10 @@ import opencc
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from memory import peak_rss_tree
+from memory import peak_rss, peak_rss_tree
 from synth import TextGen, edit
 
-from curation import executors
+from curation import executors, lsh
 from curation import recipe as recipes
 from curation.build import build
 
@@ -169,6 +169,21 @@ def ray_spill() -> dict[str, Any]:
     return out
 
 
+def components_cost(nodes: int, edges: int, seed: int = 0) -> dict[str, float]:
+    """Driver cost of connected components for a dedup step's graph size: the same
+    call (``lsh.components``) on ``edges`` random pairs over ``nodes`` documents, with
+    the edge array (16 B per edge) counted, as the driver holds it."""
+    rng = np.random.default_rng(seed)
+    with peak_rss(interval=0.001) as mem:
+        start = time.perf_counter()
+        i = rng.integers(0, nodes, edges, dtype=np.int64)
+        pairs = np.stack([i, (i + 1 + rng.integers(0, 64, edges)) % nodes], axis=1)
+        lsh.components(pairs, nodes)
+        seconds = time.perf_counter() - start
+    return {"nodes": nodes, "edges": edges, "seconds": round(seconds, 3),
+            "peak_delta_mib": round(mem["delta"] / 2**20, 1)}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--scale", type=float, default=1.0)
@@ -238,6 +253,11 @@ def main() -> None:
           + (f"\nobject store: spilled {spill['spilled_mib']:.0f} MiB in "
              f"{spill['spilled_objects']} objects, restored {spill['restored_mib']:.0f} MiB"
              if spill else ""))
+    graphs = {s["name"]: components_cost(s["rows_in"], s["stats"]["verified_pairs"])
+              for s in m["steps"] if "verified_pairs" in s["stats"]}
+    for name, g in graphs.items():
+        print(f"{name}: components over {g['edges']} edges, {g['nodes']} nodes: "
+              f"{g['seconds']:.2f}s, {g['peak_delta_mib']:.0f} MiB on the driver")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps({
         "version": args.version, "scale": args.scale, "input_json_mib": round(chars / 2**20),
@@ -249,6 +269,7 @@ def main() -> None:
         "total_seconds": round(total, 2), "load_and_write_seconds": round(other, 2),
         "peak_rss_gib": gib["driver"], "workers_peak_rss_gib": gib["workers_sum"],
         "worker_max_peak_rss_gib": gib["worker_max"], "steps": steps,
+        "driver_components": graphs,
         "removed_by_reason": m["counts"]["removed_by_reason"]}, indent=2) + "\n")
     print(f"wrote {args.out}")
 

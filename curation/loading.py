@@ -236,14 +236,16 @@ def quarantine(system: str | None, messages: list[Message],
     """(reason, detail) when no step could use the record, else None. The detail
     names the turn (``assistant turn 3``: its index in ``messages``)."""
     texts = [(-1, system or "")] + [(i, m["content"]) for i, m in enumerate(messages)]
-    suspects = [(i, t) for i, t in texts if SUSPECT.search(t)]
+    everything = "".join(t for _, t in texts)  # one search for the common case: no suspect
+    suspects = [(i, t) for i, t in texts if SUSPECT.search(t)] if SUSPECT.search(
+        everything) else []
     for i, text in suspects:
         match = SURROGATE.search(text)
         if match:
             return "invalid_unicode", (
                 f"{_turn_name(messages, i)}: lone surrogate U+{ord(match.group()):04X} at "
                 f"character {match.start()} (a broken \\u escape; stored here as U+FFFD)")
-    total = sum(len(t) for _, t in texts)
+    total = len(everything)
     if total > policy.max_record_chars:
         return "oversized", f"{total} characters > max_record_chars {policy.max_record_chars}"
     if not any(m["content"].strip() for m in messages if m["role"] == "user") or \

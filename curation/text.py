@@ -62,8 +62,11 @@ def prose(text: str) -> str:
     return CODE_LINE.sub(" ", text)
 
 
-# Layout rather than prose: table rows and rules, box drawing, arrows of a flowchart.
-TABLE_LINE = re.compile(r"^\s*[|+][^\n]*[|+]\s*$|^\s*[-=+|:*_\s]{3,}$|[\u2500-\u257f\u2190-\u21ff]")
+# Layout rather than prose: table rows and rules (matched at the start of a stripped
+# line), box drawing and the arrows of a flowchart (searched anywhere). Two patterns:
+# an alternation of anchored and unanchored branches is tried at every position.
+TABLE_ROW = re.compile(r"\s*[|+][^\n]*[|+]\s*$|\s*[-=+|:*_\s]{3,}$")
+DIAGRAM = re.compile(r"[\u2500-\u257f\u2190-\u21ff]")
 SYMBOL = re.compile(r"[^\w\s\u3000-\u303f\uff00-\uffef]")
 
 
@@ -73,7 +76,7 @@ def layout_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return True
-    if TABLE_LINE.search(s) or s.count("|") >= 2:
+    if TABLE_ROW.match(s) or DIAGRAM.search(s) or s.count("|") >= 2:
         return True
     tokens = s.split()
     if len(tokens) >= 4 and len(s) - len(tokens) + 1 <= 2.5 * len(tokens):

@@ -437,3 +437,67 @@ def test_turn_repair_keeps_nested_lists_nested():
 def test_refusal_inside_a_quotation_is_dialogue_not_a_refusal():
     story = "“对不起，我不能和你一起去了。”小红低下头说。\n小明笑着说：“没关系，下次吧。”"
     assert Quality()(table(chat("写一段小说对话。", story))).kept.height == 1
+
+
+# fast paths: the same answers as the patterns they stand in for -------------------
+
+def test_mojibake_start_is_every_first_character_of_a_match():
+    """MOJIBAKE_START gates MOJIBAKE.findall: it must match every character a
+    MOJIBAKE match can start with (checked over the BMP)."""
+    from curation.steps.quality import MOJIBAKE, MOJIBAKE_START
+
+    seconds = ["", "\u0080", "\u2122", "斤拷", "烫烫", "屯屯"]
+    for c in map(chr, range(0x10000)):
+        starts = any(MOJIBAKE.match(c + rest) for rest in seconds)
+        assert bool(MOJIBAKE_START.match(c)) == starts, hex(ord(c))
+
+
+def test_content_len_at_most_equals_the_full_count():
+    from curation.steps.quality import content_len, content_len_at_most
+
+    texts = ["短", "。" * 300 + "字", "字" * 61, "，".join(["字"] * 100), "字" * 240 + "。" * 500,
+             "a b c " * 50, "？" * 240 + "字" * 61, ""]
+    for text in texts:
+        for limit in (0, 1, 60, 61, 400):
+            assert content_len_at_most(text, limit) == (content_len(text) <= limit)
+
+
+def test_layout_lines_tables_diagrams_and_symbols():
+    from curation.text import layout_line, repetition_text
+
+    assert layout_line("| a | b |") and layout_line("  +---+---+ ") and layout_line("- - -")
+    assert layout_line("开始 → 结束") and layout_line("├── src")
+    assert layout_line("♪ ♫ ♪ ♫") and layout_line("")
+    assert not layout_line("这是一行普通的中文句子，没有表格。")
+    assert not layout_line("a | b") and not layout_line("+ 加一")
+    text = "第一段文字。\n| 列 | 列 |\n|---|---|\n第二段文字。"
+    assert repetition_text(text) == "第一段文字。\n第二段文字。"
+
+
+def test_changed_counts_differing_positions_and_the_length_difference():
+    from curation.steps.to_simplified import changed
+
+    def by_zip(a: str, b: str) -> int:
+        return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+
+    pairs = [("", ""), ("說話", "说话"), ("說話了", "说话"), ("abc", "abcdef"), ("😀說", "😀说"),
+             ("\ud800說", "\ud800说"), ("一樣", "一樣")]
+    for a, b in pairs:
+        assert changed(a, b) == by_zip(a, b) == changed(b, a)
+    assert changed("說話了", "说话") == 3
+
+
+def test_no_text_costs_more_than_the_per_character_bound():
+    """turn_repair skips the token estimate when this bound fits the budget."""
+    import random
+
+    from curation.steps.turn_repair import MAX_TOKENS_PER_CHAR
+    from curation.text import estimate_tokens
+
+    rng = random.Random(0)
+    alphabet = list("aZ1 ,.\n中說気한ㄱあÀé😀𠀀\ud800，。…") + [chr(c) for c in range(0x80, 0x100)]
+    texts = ["한" * 500, "😀" * 300, "À" * 400, "…" * 100]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 200)))
+              for _ in range(3000)]
+    for text in texts:
+        assert estimate_tokens(text) <= MAX_TOKENS_PER_CHAR * len(text) + 1, text[:40]

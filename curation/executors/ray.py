@@ -7,7 +7,7 @@ so the result equals one process's. Exact and near dedup run distributed
 (:mod:`curation.executors.ray_dedup`); the other whole-table steps (language_id's
 share cap, decontaminate) run in the driver over the collected table, as in the
 local executor: the driver holds the table between runs of per-record steps.
-See the README ("Running on a Ray cluster") for where inputs and outputs live.
+See the README ("Every core, or a Ray cluster") for where inputs and outputs live.
 """
 
 from __future__ import annotations

@@ -56,8 +56,8 @@ DOC = "_doc"  # a row's position in the step's input table
 PART = "_part"  # the hash partition a row goes to
 BLOCKS_PER_CPU = 4
 # Connected components run on the driver (scipy) up to this many verified edges:
-# ~50 B per edge + 13 B per node, so ~10 GB at 100M documents (README, "Running on
-# a Ray cluster"). Beyond it the build stops rather than risk the driver's memory.
+# ~50 B per edge + 13 B per node, so ~10 GB at 100M documents (README, "Connected
+# components at scale"). Beyond it the build stops rather than risk the driver's memory.
 DRIVER_EDGE_LIMIT = 200_000_000
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
 
@@ -237,7 +237,7 @@ def minhash_dedup(step: MinhashDedup, table: pl.DataFrame, workers: int) -> Step
         if len(pairs) > DRIVER_EDGE_LIMIT:
             raise CurationError(f"{step.name}: {len(pairs)} verified pairs exceed the "
                                 f"driver's limit of {DRIVER_EDGE_LIMIT} edges for connected "
-                                "components (README: 'Running on a Ray cluster')")
+                                "components (README: 'Connected components at scale')")
         found = lsh.NearDuplicates(lsh.components(pairs, len(texts)), pairs, sims,
                                    candidates, bands, rows)
         ph.summary = (f"{candidates} candidate pairs, {len(pairs)} verified, "

@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+import numpy as np
 import opencc
 
 from curation.errors import RecipeError
@@ -73,9 +74,18 @@ def script_tag(trad: int, simp: int, han: int, traditional_share: float,
     return "simplified" if share <= simplified_share else "mixed"
 
 
+def _code_points(text: str) -> np.ndarray:
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
 def changed(a: str, b: str) -> int:
-    """Characters that differ between a text and its conversion."""
-    return sum(x != y for x, y in zip(a, b, strict=False)) + abs(len(a) - len(b))
+    """Characters that differ between a text and its conversion (position by
+    position, then the difference in length)."""
+    n = min(len(a), len(b))
+    extra = abs(len(a) - len(b))
+    if a[:n] == b[:n]:
+        return extra
+    return int(np.count_nonzero(_code_points(a[:n]) != _code_points(b[:n]))) + extra
 
 
 @register
@@ -117,8 +127,9 @@ class ToSimplified(RecordStep):
         outs = [c[n].convert(prose) for n in ("s2t", "s2tw", "s2hk")]
         if any(len(o) != len(prose) for o in outs):
             return trad, min(changed(prose, o) for o in outs)
-        return trad, sum(a != x and a != y and a != z
-                         for a, x, y, z in zip(prose, *outs, strict=True))
+        text = _code_points(prose)
+        x, y, z = (_code_points(o) for o in outs)
+        return trad, int(np.count_nonzero((text != x) & (text != y) & (text != z)))
 
     def choose(self, trad: int, simp: int, region_: str) -> str:
         """The OpenCC config for a line with these in-context counts."""

@@ -23,7 +23,7 @@ from curation.html import html_to_text, strip_share_noise
 from curation.schema import TOOL_ROLES, Conversation, Message, turn_order_problem
 from curation.steps import RecordStep, register
 from curation.steps.base import Drop, Trim, Verdict
-from curation.text import estimate_tokens
+from curation.text import TOKENS_PER, estimate_tokens
 
 CONTINUE = re.compile(
     r"^\s*(?:(?:请|麻烦|你)?(?:继续|接着)(?:写|说|回答|输出|生成|讲|完成|下去)?(?:吧|下去)?"
@@ -35,6 +35,8 @@ ROLE_ALIASES = {"user": "user", "human": "user", "prompter": "user", "assistant"
 # Mistral v1 template: "[INST] " + " [/INST]" + </s> per exchange, <s> once.
 TURN_OVERHEAD_TOKENS = 9
 BOS_TOKENS = 1
+# The most estimate_tokens gives a character (hangul's rate; see curation.text.TOKENS_PER).
+MAX_TOKENS_PER_CHAR = max(TOKENS_PER.values())
 
 
 @register
@@ -127,6 +129,13 @@ class TurnRepair(RecordStep):
     def _fit_budget(self, system: str | None, turns: list[Message],
                     stats: Counter[str]) -> list[Message] | Drop:
         """The longest prefix of whole exchanges within ``max_tokens``."""
+        # No text costs more than MAX_TOKENS_PER_CHAR tokens a character: a conversation
+        # whose bound fits needs no estimate (most of them).
+        bound = (BOS_TOKENS + 1 + MAX_TOKENS_PER_CHAR * len(system or "")
+                 + sum(MAX_TOKENS_PER_CHAR * len(t["content"]) + 1 for t in turns)
+                 + TURN_OVERHEAD_TOKENS * len(turns))
+        if bound <= self.max_tokens:
+            return turns
         used = BOS_TOKENS + estimate_tokens(system or "")
         for k in range(0, len(turns), 2):
             used += (estimate_tokens(turns[k]["content"]) + estimate_tokens(turns[k + 1]["content"])
