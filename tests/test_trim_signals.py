@@ -84,6 +84,43 @@ def test_a_jailbreak_setup_before_the_bad_exchange_drops_instead_of_trimming():
     assert Quality()(table(ok)).trimmed.height == 1
 
 
+PY_GOOD = "可以这样写：\n```python\ndef square(x):\n    return x * x\n```\n调用 square(3) 得到 9。"
+PY_TRANSLATED = ("好的，加上判断：\n```python\n定义 square(x):\n    如果 x < 0:\n        返回 0\n"
+                 "    返回 x * x\n```")
+
+
+def test_code_with_translated_keywords_is_trimmed_from_its_turn():
+    r = Quality()(table(chat("用 Python 写一个求平方的函数", PY_GOOD, "负数返回 0", PY_TRANSLATED)))
+    assert contents(r.kept) == [["用 Python 写一个求平方的函数", PY_GOOD]]
+    row = r.trimmed.row(0, named=True)
+    assert row["reason"] == "translated_code" and "assistant turn 3" in row["detail"]
+
+
+@pytest.mark.parametrize("answer", [
+    "导入 numpy 作为 np\n对于 i 在 范围(10):\n    打印(np.sqrt(i))",
+    "```js\n函数 add(a, b) {\n  返回 a + b;\n}\n```",
+    "```sql\n创建表 students (\n  id INT,\n  name VARCHAR(20)\n);\n```",
+    "```java\n公共类 Hello {\n    公共 静态 void main(String[] args) {}\n}\n```",
+])
+def test_translated_code_fires_on_keywords_where_code_has_english_ones(answer):
+    r = Quality()(table(chat("写一段代码", answer)))
+    assert r.removed["reason"].to_list() == ["translated_code"], r.removed["detail"].to_list()
+
+
+@pytest.mark.parametrize("answer", [
+    PY_GOOD,
+    "如果 `ttl` 大于等于 `0`，则跳过该实例。",  # prose about code
+    "```python\n# 定义 一个函数\nprint(\"如果 x > 0: 返回 x\")\n```",  # a comment, a string
+    "分段函数：\n如果 x > 0：\n  f(x) = x",  # a case in a maths answer
+    "分为两组：\nA类：哺乳动物\nB类：鸟类",  # categories
+    "解方程组：\n对于 x：2x = 8 - 3y\n对于 y：3y = 8 - 2x",
+    "您觉得使用 Supabase 作为后端、Next.js 作为界面是否可行？",
+])
+def test_translated_code_keeps_code_prose_comments_and_maths(answer):
+    r = Quality()(table(chat("解释一下", answer)))
+    assert r.kept.height == 1 and r.trimmed.height == 0, r.removed["detail"].to_list()
+
+
 def test_language_id_trims_a_later_answer_in_another_language():
     r = LanguageId()(table(chat("什么是光合作用？", GOOD, "再说一遍",
                                 "Photosynthesis turns light and water into sugar.")))
@@ -213,6 +250,22 @@ def test_other_roles_are_ignored():
     # a story's summary is enough input for a title or a genre
     ("为这个故事起一个标题。\n一个关于两姐妹寻找失散父亲的故事。", "寻父之旅"),
     ("把以下描述的电影归类为喜剧或剧情片。\n一篇关于小镇医生的报道改编的电影。", "剧情片。"),
+    # repetition the prompt asks for, and templates filled under new headings
+    ("把这个词重复输出 4 次。\n加油", "加油\n加油\n加油\n加油"),
+    ("创建一个测验，考考用户。\n动物的分类", "问题1：哪一类动物用鳃呼吸？\nA. 鱼类\nB. 鸟类"
+     "\nC. 哺乳类\nD. 爬行类\n\n问题2：哪一类动物有羽毛？\nA. 鱼类\nB. 鸟类\nC. 哺乳类"
+     "\nD. 爬行类\n\n"
+     "问题3：哪一类动物会产奶？\nA. 鱼类\nB. 鸟类\nC. 哺乳类\nD. 爬行类"),
+    ("为下面的事项排一周的计划。\n- 背单词\n- 跑步", "\n\n".join(
+        f"{day}：\n- 早上7点：背单词\n- 晚上6点：跑步\n- 晚上9点：睡觉"
+        for day in "周一 周二 周三 周四 周五".split())),
+    # an answer that copies the input quoted in the instruction line, with a label or an edit
+    ("将以下歌词归类为欢快或忧伤:“阳光洒在窗台上，我们一起唱歌跳舞，从清晨一直唱到夜幕降临，"
+     "笑声传遍了整个小镇。”",
+     "欢快：“阳光洒在窗台上，我们一起唱歌跳舞，从清晨一直唱到夜幕降临，笑声传遍了整个小镇。”"),
+    ("编辑下面的句子，在句末加上感叹号，“今天的天气真好，我们一起去公园散步吧”\n"
+     "今天的天气真好，我们一起去公园散步吧",
+     "在句末加上感叹号：\n今天的天气真好，我们一起去公园散步吧！"),
 ])
 def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     r = Quality()(table(chat(question, answer)))
@@ -240,6 +293,10 @@ def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     ("这首歌的作者是谁？", "抱歉，我无法确定这首歌的作者。如果您能提供更多信息就好了。", "refusal"),
     ("输出二进制", "10" * 35, "repeated_ngrams"),
     ("介绍一下自己", "\n".join(["我是一个学生，我喜欢读书。"] * 8), "repeated_lines"),
+    # a loop of list items or of a passage has no new heading between its repeats
+    ("列出几种水果", "1. 苹果\n2. 香蕉\n" * 4, "repeated_lines"),
+    ("讲个故事", "从前有座山。\n山里有座庙。\n" * 3,
+     "repeated_lines"),
     ("推荐一本书", "作为一种人工智能语言模型，我没有个人喜好。", "ai_disclaimer"),
     ("请扮演我的奶奶，给我讲个故事。", "作为一款AI语言模型，我无法扮演您的奶奶。", "ai_disclaimer"),
     ("总结下面的文章", "请提供需要总结的文章内容。", "asks_for_input"),
@@ -270,6 +327,10 @@ def test_quality_keeps_what_real_data_showed_is_good(question, answer):
     ("为这篇文章写标题。\n旅行杂志文章的正文，包括景点。", "标题：春日游记", "described_input"),
     ("写一首关于春天的诗。", "写一首关于春天的诗。", "restates_question"),
     ("将下面的句子翻译成英文。\n我爱我的家乡。", "将下面的句子翻译成英文。", "restates_question"),
+    ("将“我爱你”翻译成英文。", "将“我爱你”翻译成英文。", "restates_question"),
+    # an edit task answered with its input unchanged
+    ("编辑以下句子：“我们明天早上一起去城外的山上爬山吧”\n我们明天早上一起去城外的山上爬山吧",
+     "我们明天早上一起去城外的山上爬山吧", "restates_question"),
 ])
 def test_quality_fires_on_real_failure_patterns(question, answer, reason):
     r = Quality()(table(chat(question, answer)))

@@ -3,11 +3,13 @@ recipe and were calibrated on bench/labeled/quality.jsonl (``bench/quality.py --
 
 Rules, in the order they are tried per turn (the first that fires names the
 reason): placeholder, too_short, too_long, mojibake (any turn); described_input
-(prompts whose input line only describes the input); spun_text, repeated_lines,
+(prompts whose input line only describes the input); spun_text, translated_code
+(code whose keywords were machine-translated into Chinese), repeated_lines,
 repeated_ngrams (on the prose: code, tables, diagrams and notation repeat by
-nature), refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
+nature; not repetition the prompt asks for or a template under new headings),
+refusal (not a refusal of a jailbreak), jailbreak (an answer that plays
 along with one), ai_disclaimer (not when the user asked for a persona),
-unbalanced_code_fence, truncated, restates_question (not for rewrite tasks),
+unbalanced_code_fence, truncated, restates_question (not for rewrite tasks or a chosen option),
 asks_for_input (answers). A bad turn after good exchanges trims the conversation
 to those exchanges (``Trim``) when they pass the step on their own; a bad first
 exchange, or a jailbreak setup before the bad turn, removes it. Every record
@@ -126,7 +128,7 @@ CLOSING_FORMULA = re.compile(r"^(?:祝|希望|谢谢|謝謝|感谢|感謝|多谢
 OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "「": "」", "[": "]"}
 # Prompts whose answer is meant to stay close to the input: rewrite, correct, transcribe.
 REWRITE_TASK = re.compile(
-    r"改写|重写|改正|纠正|修改|修正|润色|转换|转写|转录|翻译|译成|改成|改为|变成|换成|替换|复述|重复|抄写|同义"
+    r"改写|重写|改正|纠正|修改|修正|编辑|加上|添加|润色|转换|转写|转录|翻译|译成|改成|改为|变成|换成|替换|复述|重复|抄写|同义"
     r"|排序|排列|整理|格式|大写|小写|标点|缩写|扩写|精简|简化|删除|去掉|提取|找出|摘录|拼写|语法|断句|分词"
     r"|\b(?:rewrite|rephrase|paraphrase|correct|convert|transcribe|translate|reorder|sort|capitali[sz]e"
     r"|edit|fix|format|repeat|extract|spell)", re.I)
@@ -272,6 +274,43 @@ def content_len(text: str) -> int:
     return len(NON_CONTENT.sub("", text))
 
 
+# A prompt that asks for repetition ("重复输入 5 次", "repeat it three times", "写十遍").
+REPEAT_REQUEST = re.compile(r"(?:重复|写|说|读|念|喊|打印|输出|输入)[^。，\n]{0,10}"
+                            r"[\d一二两三四五六七八九十百]+\s*[次遍]"
+                            r"|\brepeat\b"
+                            r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times\b",
+                            re.I)
+# A choice line of a quiz ("A. 生物学", "(B) 物理").
+OPTION_LINE = re.compile(r"^\s*[（(]?[A-Ha-h][.、．)）:：]\s*\S")
+
+
+def templated_lines(text: str) -> bool:
+    """Repeated lines that fill a template: every run of repeated lines is a list item
+    or a short option that follows a new line (a weekday heading, a quiz question), and
+    no line repeats the line just before it. A loop of one sentence has no new line
+    between its repeats."""
+    lines = [ln.strip() for ln in text.split("\n") if ln.strip()]
+    seen: set[str] = set()
+    runs = 0
+    prev_new = False
+    prev = None
+    for ln in lines:
+        if ln in seen:
+            if ln == prev or not (LIST_LINE.match(ln) or OPTION_LINE.match(ln)
+                                  or len(ln) <= 12):
+                return False
+            if prev_new:
+                runs += 1
+            elif runs == 0:
+                return False
+            prev_new = False
+        else:
+            seen.add(ln)
+            prev_new = True
+        prev = ln
+    return runs >= 2
+
+
 def content_len_at_most(text: str, limit: int) -> bool:
     """``content_len(text) <= limit``, from a prefix where that settles it (a long
     answer has more than ``limit`` content characters in its first few hundred)."""
@@ -324,6 +363,9 @@ def repeated_ngram_fraction(text: str, n: int = 10, gate: float = 0.0) -> float:
     return float((counts[inverse] > 1).mean())
 
 
+QUOTED = re.compile(r'“[^“”\n]*”|「[^「」\n]*」|『[^『』\n]*』|"[^"\n]*"')
+
+
 def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
@@ -362,12 +404,32 @@ def restate_overlap(question: str, answer: str, *, max_ratio: float,
 
 def instruction_share(question: str, answer: str) -> float:
     """Share of the answer's bigrams that come from the instruction itself: the
-    question's first line up to a colon (what follows is the input)."""
-    head = re.split(r"[：:]", question.strip().split("\n", 1)[0], maxsplit=1)[0]
+    question's first line up to a colon, without what it quotes (what follows or is
+    quoted is the input)."""
+    head = re.split(r"[：:]", QUOTED.sub("", question.strip().split("\n", 1)[0]), maxsplit=1)[0]
     aa = _bigrams(NON_CONTENT.sub("", answer).lower())
     if not aa:
         return 0.0
     return len(aa & _bigrams(NON_CONTENT.sub("", head).lower())) / len(aa)
+
+
+def chosen_option(question: str, answer: str) -> bool:
+    """The answer opens with one of the options the instruction offers ("…描述为悬疑或
+    浪漫" -> "浪漫：“…”"): a classification that quotes its input, not a restatement."""
+    head = re.split(r"[：:，,\s]", answer.strip(), maxsplit=1)[0]
+    if not head or len(head) > 8:
+        return False
+    first = question.strip().split("\n", 1)[0]
+    return any(f"{head}{sep}" in first or f"{sep}{head}" in first for sep in ("或", "还是", "或者"))
+
+
+def unchanged_input(question: str, answer: str) -> bool:
+    """The answer is the question, an input line or a quoted input verbatim: a rewrite
+    left undone."""
+    a = answer.strip()
+    lines = [ln.strip() for ln in question.strip().split("\n")] + [question.strip()]
+    quotes = [q[1:-1].strip() for q in QUOTED.findall(question)]
+    return bool(a) and a in lines + quotes
 
 
 def restates(question: str, answer: str, *, max_ratio: float, min_overlap: float,
@@ -483,6 +545,50 @@ def described_input(prompt: str, where: str) -> Drop | None:
     return None
 
 
+# Programming keywords as machine translation renders them (定义 for def, 如果 for if,
+# 导入 … 作为 for import … as, 公共类 for public class, 创建表 for CREATE TABLE); longest first.
+CODE_KEYWORDS_ZH = sorted(
+    "定义 返回 导入 作为 如果 否则如果 否则 对于 范围 打印 尝试 除了 最后 最终 类 真 假 "
+    "无 和 或 不 是 通过 中断 打破 继续 产出 全局 断言 引发 函数 功能 变量 常量 让 新 "
+    "新的 公共 公共的 私有 私有的 静态 静态的 空 空的 无效 异步 等待 导出 默认 抛出 "
+    "捕获 切换 案例 接口 枚举 结构 名称空间 命名空间 使用 字符串 整数 字节数组 布尔 "
+    "任务 扩展 实现 超级 创建表 创建表格 选择 插入 更新 删除 从 哪里 其中 连接 分组 "
+    "排序 按 值 设置 主键 外键 引用 非空 表 在 当 而".split(), key=len, reverse=True)
+_KEYWORD_RUN = re.compile("(?:" + "|".join(CODE_KEYWORDS_ZH) + ")+")
+# A keyword that has no prose reading on a code line (not 在, 和, 是, 对于 …), at the
+# start of a token ("A类：" is a category, "类 Person" a class).
+STRONG_CODE_KEYWORD = re.compile(r"(?:^|[\s;{}()（）=])(?:定义|返回|导入|如果|否则|范围"
+                                 r"|打印|尝试|除了|函数|功能|变量|常量|公共|私有|静态|异步"
+                                 r"|等待|导出|抛出|捕获|名称空间|命名空间|创建表|当|新的?|类)")
+_STATEMENT_PUNCT = re.compile(r"[;{}()=\[\]（）]")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+_CODE_STRINGS = re.compile(r'"[^"\n]*"|\'[^\'\n]*\'|`[^`\n]*`|(?:^|\s)(?://|#|--).*$')
+_CODE_PUNCT = re.compile(r"[(){}=;\[\]:：]")
+
+
+def translated_code_lines(text: str) -> list[str]:
+    """Code lines whose keywords were machine-translated into Chinese (``定义 f(x):``,
+    ``导入 numpy 作为 np``, ``当 (真)``): every Chinese word on the line outside strings
+    and comments is a keyword, one has no prose reading, and the line has code
+    punctuation. Prose about code ("如果 `ttl` 大于 0，则…") has other words. A lone
+    ``如果 x > 0：`` (a case in a maths answer) needs a second keyword or a statement's
+    punctuation to count."""
+    out, keywords, statement = [], 0, False
+    for line in text.split("\n"):
+        s = line.strip()
+        if not s or s.startswith(("#", "//", "/*", "*", "--", "<!--")) or "。" in s or "，" in s:
+            continue
+        code = _CODE_STRINGS.sub(" ", s)
+        runs = _CJK_RUN.findall(code)
+        if (runs and all(_KEYWORD_RUN.fullmatch(r) for r in runs)
+                and STRONG_CODE_KEYWORD.search(code) and _CODE_PUNCT.search(code)
+                and re.search(r"[A-Za-z_({]", code)):
+            out.append(s)
+            keywords += len(runs)
+            statement = statement or bool(_STATEMENT_PUNCT.search(code))
+    return out if keywords >= 2 or statement else []
+
+
 def jailbreak_setup(messages: list[Message]) -> int | None:
     """Index of the first user turn that asks the model to drop its rules, or None."""
     return next((i for i, m in enumerate(messages)
@@ -571,18 +677,28 @@ class Quality(RecordStep):
                 sig["spun_text"] = spun
             if len(spun) >= self.spun_min_markers or (spun and SPUN_STRONG.search(text)):
                 return Drop("spun_text", f"{where}: synonym-spun wording {', '.join(spun[:4])}")
+        translated = translated_code_lines(text)
+        if translated:
+            sig["translated_code"] = len(translated)
+            return Drop("translated_code", f"{where}: code keywords machine-translated into "
+                        f"Chinese: {translated[0][:60]!r}")
         prose = repetition_text(text)
         frac = repeated_line_fraction(prose)
+        # Repetition the prompt asks for, or a template filled under new headings, is
+        # the answer's structure (both measures would count it).
+        structure = bool(frac) and (bool(REPEAT_REQUEST.search(prompt)) or templated_lines(prose))
         if frac:
             sig["repeated_lines"] = round(frac, 3)
-        if frac > self.max_repeated_line_fraction:
+            if structure:
+                sig["repeated_exempt"] = "asked" if REPEAT_REQUEST.search(prompt) else "template"
+        if frac > self.max_repeated_line_fraction and not structure:
             return Drop("repeated_lines", f"{where}: {frac:.2f} of lines repeat")
         # The sample misses a share above the threshold with p < 0.005 at a 0.25 margin.
         frac = repeated_ngram_fraction(prose, self.ngram,
                                        gate=max(0.0, self.max_repeated_ngram_fraction - 0.25))
         if frac:
             sig["repeated_ngrams"] = round(frac, 3)
-        if frac > self.max_repeated_ngram_fraction:
+        if frac > self.max_repeated_ngram_fraction and not structure:
             return Drop("repeated_ngrams", f"{where}: {frac:.2f} of {self.ngram}-grams repeat")
         match = search(self._refusal, text, self.refusal_window)
         if match:
@@ -629,13 +745,15 @@ class Quality(RecordStep):
             overlap = restate_overlap(prompt, text, max_ratio=self.restate_max_ratio,
                                       max_new_chars=self.restate_max_new_chars)
             if overlap:
-                # A rewrite is meant to be close to its input: only repeating the
-                # instruction itself ("翻译成英文。") is restating it.
-                rewrite = bool(REWRITE_TASK.search(prompt)) and instruction_share(
-                    prompt, text) < self.restate_min_overlap
+                # A rewrite is meant to be close to its input (unless it returns it
+                # unchanged); a chosen option may quote the input it classifies.
+                rewrite = (bool(REWRITE_TASK.search(prompt)) and not unchanged_input(prompt, text)
+                           and instruction_share(prompt, text) < self.restate_min_overlap)
+                exempt = ("rewrite task" if rewrite
+                          else "chosen option" if chosen_option(prompt, text) else None)
                 sig["restates_question"] = {"overlap": round(overlap, 3),
-                                            **({"exempt": "rewrite task"} if rewrite else {})}
-                if overlap >= self.restate_min_overlap and not rewrite:
+                                            **({"exempt": exempt} if exempt else {})}
+                if overlap >= self.restate_min_overlap and not exempt:
                     return Drop("restates_question", f"{where} repeats the question")
             if (last and content_len_at_most(text, self.asks_for_input_max_chars)
                     and not INPUT_COMING.search(prompt)):
