@@ -134,6 +134,7 @@ def exact_dedup(step: ExactDedup, table: pl.DataFrame, workers: int) -> StepResu
                            batch_format="pyarrow", batch_size=None, zero_copy_batch=True)
               .groupby(PART, num_partitions=parts)
               .map_groups(_exact_groups, batch_format="pyarrow"))
+        del blocks, indexed  # in the object store now: not twice in the driver
         found = _collect(ds)
         ph.summary = f"{found.num_rows} rows in duplicate groups, {parts} partitions"
     labels = np.arange(table.height, dtype=np.int64)
