@@ -78,7 +78,7 @@ class Conversation(TypedDict):
 
 
 def content_key(system: str | None, messages: list[Message], tools: str | None = None) -> str:
-    """Canonical text of a conversation; what ids and exact dedup hash. ``tools`` is
+    """Canonical text of a conversation; what ids hash. ``tools`` is
     appended only when present, so records without tools keep the ids they always had."""
     key: list[object] = [system or "", [[m["role"], m["content"]] for m in messages]]
     if tools:

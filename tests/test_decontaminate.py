@@ -238,3 +238,17 @@ def test_scan_over_batches_equals_one_pass(benchmarks):
     found = {(r["task"], r["split"]): r for r in whole.stats["contamination"]["benchmarks"]}
     assert found[("ceval", "val")]["records_removed"] == 2
     assert found[("ceval", "val")]["items_found"] == 1  # the same item, in two batches
+
+
+def test_scan_travels_with_its_index(benchmarks):
+    """Workers (another process, another node) get the index with the step: they never
+    read the benchmark folders, which may exist on the driver's disk only."""
+    import pickle
+    import shutil
+
+    part = Decontaminate(benchmarks=benchmarks).record_phase()
+    for b in benchmarks:
+        shutil.rmtree(b["path"])
+    worker_copy = pickle.loads(pickle.dumps(part))
+    r = worker_copy(table(chat("复习网络", _lines(*DNS[:2], "{}. {}"))))
+    assert r.removed["reason"].to_list() == ["contaminated_ceval"]

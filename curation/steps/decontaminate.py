@@ -135,7 +135,7 @@ class Decontaminate(PhasedStep):
 
     def _index(self) -> tuple[list[bm.BenchmarkItem], Items, np.ndarray]:
         """The benchmark items, their n-gram index and which are long enough to check;
-        built once per process (in each worker that scans batches)."""
+        built once."""
         if self._built is None:
             sources = [q for b in self.benchmarks for q in self._items(b)]
             items = make_items([ItemText(s.task, s.split, s.subject, s.question.id,
@@ -145,6 +145,9 @@ class Decontaminate(PhasedStep):
         return self._built
 
     def record_phase(self) -> Step:
+        """The scan, with the index built here (in the driver): it travels to the workers
+        with the step, so they never read the benchmark files nor build it again."""
+        self._index()
         return _Scan(self)
 
     def finish(self, partial: StepResult) -> StepResult:

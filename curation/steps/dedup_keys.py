@@ -5,7 +5,6 @@ from __future__ import annotations
 import polars as pl
 
 from curation.errors import RecipeError
-from curation.schema import content_key
 
 KEYS = ("conversation", "first_prompt")
 SCOPES = ("all", "single_turn")
@@ -35,10 +34,11 @@ def dedup_texts(table: pl.DataFrame, key: str, *, exact: bool = False) -> list[s
         expr = pl.col("messages").list.eval(
             pl.element().filter(pl.element().struct.field("role") == "user")
             .struct.field("content")).list.first().fill_null("")
-    elif exact:
-        tools = table["tools"].to_list() if "tools" in table.columns else [None] * table.height
-        return [content_key(s, m, t) for s, m, t in zip(
-            table["system"].to_list(), table["messages"].to_list(), tools, strict=True)]
+    elif exact:  # JSON of (system, messages, tools): unambiguous, and built in Rust
+        parts = [pl.col("system").fill_null(""), pl.col("messages")]
+        if "tools" in table.columns:
+            parts.append(pl.when(pl.col("tools") != "").then(pl.col("tools")))
+        expr = pl.struct(parts).struct.json_encode()
     else:
         expr = pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
     return table.select(expr.alias("t"))["t"].to_list()
