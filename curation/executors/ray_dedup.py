@@ -25,9 +25,11 @@ the object store once, as blocks of contiguous rows; a verify task fetches the
 blocks its pairs touch and signs those documents again (a signature is a pure
 function of the text, so it equals the first one). Moving texts to pairs instead
 (two shuffles joining pairs with texts) would copy a text once per candidate pair:
-12 pairs per record for prompt_dedup, so ~12x the corpus through the shuffle,
-where fetching blocks moves each block at most once per node (shared memory on one
-node). Signing twice costs less than that shuffle (signatures are ~2 µs per record).
+11-14 pairs per record for prompt_dedup (measured at 176K and 1M), so >10x the
+compared texts through the shuffle, where fetching blocks moves each block at most
+once per node (shared memory on one node). The cost: a verify task may map every
+text block (at 1M records, ~3 GiB per task, mostly shared object-store pages), and
+documents in candidate pairs are signed twice.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ DOC = "_doc"  # a row's position in the step's input table
 PART = "_part"  # the hash partition a row goes to
 BLOCKS_PER_CPU = 4
 # Connected components run on the driver (scipy) up to this many verified edges:
-# ~50 B per edge + 13 B per node, so ~10 GB at 100M documents (README, "Connected
+# ~57 B per edge + 13 B per node, so ~12 GiB at 100M documents (README, "Connected
 # components at scale"). Beyond it the build stops rather than risk the driver's memory.
 DRIVER_EDGE_LIMIT = 200_000_000
 _GOLDEN = np.uint64(0x9E3779B97F4A7C15)
@@ -134,6 +136,7 @@ def exact_dedup(step: ExactDedup, table: pl.DataFrame, workers: int) -> StepResu
                            batch_format="pyarrow", batch_size=None, zero_copy_batch=True)
               .groupby(PART, num_partitions=parts)
               .map_groups(_exact_groups, batch_format="pyarrow"))
+        del blocks, indexed  # in the object store now: not twice in the driver
         found = _collect(ds)
         ph.summary = f"{found.num_rows} rows in duplicate groups, {parts} partitions"
     labels = np.arange(table.height, dtype=np.int64)
