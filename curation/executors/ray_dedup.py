@@ -9,7 +9,7 @@ process computes, whatever the partitioning and arrival order:
   hash-partitioned on the key (``groupby`` on a partition column derived from
   the key, ``map_groups``: a key's rows all land in one group) and grouped there;
   each duplicate group comes back as (row, group leader). The driver labels the
-  other rows as singletons and calls ``ExactDedup.finish`` (keep policy).
+  other rows as singletons and calls ``ExactDedup.from_groups`` (keep policy).
 * **minhash_dedup**: signatures and band keys per block (``map_batches``);
   (band, key, row) rows hash-partitioned on (band, key), so every bucket is seen
   whole, and turned into candidate pairs by ``lsh.bucket_pairs`` (the same rule as
@@ -18,7 +18,7 @@ process computes, whatever the partitioning and arrival order:
   document, de-duplicated there (a pair always has the same first document) and
   verified by ``MinhashDedup.verified``. Only verified edges (16 B each) come to
   the driver, which takes connected components (``lsh.components``, up to
-  ``DRIVER_EDGE_LIMIT`` edges) and calls ``MinhashDedup.finish``.
+  ``DRIVER_EDGE_LIMIT`` edges) and calls ``MinhashDedup.from_clusters``.
 
 Verification needs both documents' texts. The driver puts the compared texts in
 the object store once, as blocks of contiguous rows; a verify task fetches the
@@ -142,7 +142,7 @@ def exact_dedup(step: ExactDedup, table: pl.DataFrame, workers: int) -> StepResu
     labels = np.arange(table.height, dtype=np.int64)
     if found.num_rows and DOC in found.column_names:
         labels[found.column(DOC).to_numpy()] = found.column("leader").to_numpy()
-    return step.finish(table, labels.tolist())
+    return step.from_groups(table, labels.tolist())
 
 
 # -- MinHash dedup ----------------------------------------------------------------
@@ -245,7 +245,7 @@ def minhash_dedup(step: MinhashDedup, table: pl.DataFrame, workers: int) -> Step
                                    candidates, bands, rows)
         ph.summary = (f"{candidates} candidate pairs, {len(pairs)} verified, "
                       f"{parts} partitions ({shuffled:.1f}s on Ray)")
-    return step.finish(table, texts, found)
+    return step.from_clusters(table, texts, found)
 
 
 RUNNERS: dict[type[Step], Callable[..., StepResult]] = {

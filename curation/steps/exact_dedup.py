@@ -2,7 +2,7 @@
 
 The step is two pure parts that an executor may run apart: :meth:`ExactDedup.keys`
 (a record's key hash depends on that record only, so it runs on any batch) and
-:meth:`ExactDedup.finish` (the keep policy over the groups of the whole table)."""
+:meth:`ExactDedup.from_groups` (the keep policy over the groups of the whole table)."""
 
 from __future__ import annotations
 
@@ -39,10 +39,10 @@ class ExactDedup(Step):
                                   in_scope(table, self.scope), strict=True)]
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
-        return self.finish(table, [k if k is not None else f"row {i}"
+        return self.from_groups(table, [k if k is not None else f"row {i}"
                                    for i, k in enumerate(self.keys(table))])
 
-    def finish(self, table: pl.DataFrame, groups: Sequence[object]) -> StepResult:
+    def from_groups(self, table: pl.DataFrame, groups: Sequence[object]) -> StepResult:
         """The result from a group label per row (rows with equal labels are duplicates;
         the labels' values do not matter, only which rows share one)."""
         kept, dups = self._policy.split(table, list(groups))

@@ -8,7 +8,7 @@ Use ``shingle: word`` for English-heavy data. See :mod:`curation.minhash` and
 
 ``__call__`` composes pure parts that an executor may also run apart (texts and
 signatures per record, band keys per record, pairs per bucket, verification per
-pair, then components and :meth:`MinhashDedup.finish` over the whole table).
+pair, then components and :meth:`MinhashDedup.from_clusters` over the whole table).
 """
 
 from __future__ import annotations
@@ -85,9 +85,9 @@ class MinhashDedup(Step):
                              false_negative_weight=self.false_negative_weight,
                              exact=(self._shingler, texts) if self.verify == "exact" else None)
             ph.summary = f"{found.candidates} candidate pairs, {len(found.pairs)} verified"
-        return self.finish(table, texts, found)
+        return self.from_clusters(table, texts, found)
 
-    def finish(self, table: pl.DataFrame, texts: Sequence[str], found: lsh.NearDuplicates,
+    def from_clusters(self, table: pl.DataFrame, texts: Sequence[str], found: lsh.NearDuplicates,
                ) -> StepResult:
         """The result from the clusters: survivors by the keep policy, reasons, stats."""
         kept, dups = self._policy.split(table, found.labels.tolist())
