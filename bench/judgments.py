@@ -438,10 +438,19 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {folder}: not a built version folder (no manifest.json)",
                   file=sys.stderr)
             return 2
+    try:
+        data = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
+    except (OSError, json.JSONDecodeError) as e:
+        print(f"error: {args.out}: cannot read earlier results ({e})", file=sys.stderr)
+        return 2
+    if not isinstance(data, dict) or any(
+            not isinstance(v, dict) or not {"version", "rules"} <= set(v) for v in data.values()):
+        print(f"error: {args.out}: not a judgments results file (name -> result); "
+              "choose another --out", file=sys.stderr)
+        return 2
     result = judge(args.version, load_labels(args.labels), args.baseline or args.version,
                    args.kept_sample, args.seed)
     print(markdown(result))
-    data = json.loads(args.out.read_text(encoding="utf-8")) if args.out.exists() else {}
     data[args.name] = result
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -100,6 +100,16 @@ def test_judgments_end_to_end(tmp_path: Path):
     assert page.count("| trimmed ai_disclaimer |") == 1
 
 
+def test_judgments_refuse_an_unrelated_results_file(tmp_path: Path, capsys):
+    version = write_version(tmp_path / "v", kept=[(0, 2)], removed=[], trimmed=[])
+    labels = write_labels(tmp_path / "labels.csv", [(0, "good", "ok", "")])
+    out = tmp_path / "other.json"
+    out.write_text('{"fingerprint": "abc"}', encoding="utf-8")
+    assert J.main([str(version), "--labels", str(labels), "--out", str(out)]) == 2
+    assert "not a judgments results file" in capsys.readouterr().err
+    assert out.read_text(encoding="utf-8") == '{"fingerprint": "abc"}'  # left as it was
+
+
 def test_kept_error_is_stratified_by_the_baseline(tmp_path: Path):
     # Baseline kept 0-9 and removed 10-19; the new build keeps all 20. Labeled: the first
     # two of the baseline's kept sample (1 bad), one more kept record outside the sample
