@@ -15,7 +15,7 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -176,6 +176,31 @@ def merge_batches(runs: Sequence[BatchRun], wall: float) -> list[Outcome]:
         out.append(Outcome(merged[k], rows_out, wall * busy[k] / total))
         rows_out += merged[k].removed.height
     return out[::-1]
+
+
+WholeRunner = Callable[[Step, pl.DataFrame], StepResult]
+BatchRunner = Callable[[pl.DataFrame, list[int]], list[BatchRun]]
+
+
+def run_segments(table: pl.DataFrame, steps: Sequence[Labeled], whole: WholeRunner,
+                 batches: BatchRunner | None) -> Iterator[Outcome]:
+    """The loop every executor shares: each run of batched steps goes through
+    ``batches`` (the table and the runs' step indices -> one BatchRun per batch, in
+    table order) and its last step is finished here; every other step, or all of them
+    when ``batches`` is None, goes through ``whole`` on the whole table."""
+    for batched, indices in segments(steps):
+        if not batched or batches is None or table.height < 2:
+            for i in indices:
+                start = time.perf_counter()
+                result = whole(steps[i][1], table)
+                table = result.kept
+                yield Outcome(result, table.height, time.perf_counter() - start)
+            continue
+        start = time.perf_counter()
+        outcomes = merge_batches(batches(table, indices), time.perf_counter() - start)
+        outcomes[-1] = finished(steps[indices[-1]][1], outcomes[-1])
+        table = outcomes[-1].result.kept
+        yield from outcomes
 
 
 class Executor(Protocol):

@@ -24,10 +24,8 @@ from curation.executors.base import (
     StepSpec,
     balanced_slices,
     batch_part,
-    finished,
-    merge_batches,
     run_batch,
-    segments,
+    run_segments,
 )
 from curation.steps import Step
 
@@ -109,12 +107,6 @@ def _run_in_worker(indices: list[int], batch: FrameFile) -> BatchRun:
     return _frames_to_files(run, os.path.dirname(batch.path))
 
 
-def _timed(step: Step, table: pl.DataFrame) -> Outcome:
-    start = time.perf_counter()
-    result = step(table)
-    return Outcome(result, result.kept.height, time.perf_counter() - start)
-
-
 class LocalExecutor:
     """``workers=1`` runs everything here, as a plain loop. With more, each run of
     consecutive per-record steps goes over balanced batches in ``workers`` processes
@@ -146,24 +138,15 @@ class LocalExecutor:
         return self._pool
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
-        for batched, indices in segments(steps):
-            if not batched or self.workers == 1 or table.height < 2:
-                for i in indices:
-                    outcome = _timed(steps[i][1], table)
-                    table = outcome.result.kept
-                    yield outcome
-                continue
+        def batches(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
             pool = self._pool_for(steps)
-            start = time.perf_counter()
-            slices = balanced_slices(table, self.workers * BATCHES_PER_WORKER)
             futures = [pool.submit(_run_in_worker, indices,
                                    FrameFile.write(table.slice(a, n), self._scratch))
-                       for a, n in slices]
-            runs = [_frames_from_files(f.result()) for f in futures]
-            outcomes = merge_batches(runs, time.perf_counter() - start)
-            outcomes[-1] = finished(steps[indices[-1]][1], outcomes[-1])
-            table = outcomes[-1].result.kept
-            yield from outcomes
+                       for a, n in balanced_slices(table, self.workers * BATCHES_PER_WORKER)]
+            return [_frames_from_files(f.result()) for f in futures]
+
+        return run_segments(table, steps, lambda step, t: step(t),
+                            batches if self.workers > 1 else None)
 
     def close(self) -> None:
         if self._pool is not None:

@@ -28,11 +28,10 @@ from curation.executors.base import (
     StepSpec,
     balanced_slices,
     batch_part,
-    finished,
-    merge_batches,
     run_batch,
-    segments,
+    run_segments,
 )
+from curation.steps import Step, StepResult
 
 try:
     import ray
@@ -104,23 +103,15 @@ class RayExecutor:
         return runs
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
-        for batched, indices in segments(steps):
-            if not batched or table.height < 2:
-                for i in indices:
-                    start = time.perf_counter()
-                    distributed = ray_dedup.runner(steps[i][1])
-                    result = (distributed(table, self.workers) if distributed
-                              else steps[i][1](table))
-                    table = result.kept
-                    yield Outcome(result, table.height, time.perf_counter() - start)
-                continue
-            start = time.perf_counter()
+        def whole(step: Step, table: pl.DataFrame) -> StepResult:
+            distributed = ray_dedup.runner(step)
+            return distributed(table, self.workers) if distributed else step(table)
+
+        def batches(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
             parts = [batch_part(steps[i][1]) for i in indices]
-            runs = self._map(table, [StepSpec.of(p) for p in parts if p])
-            outcomes = merge_batches(runs, time.perf_counter() - start)
-            outcomes[-1] = finished(steps[indices[-1]][1], outcomes[-1])
-            table = outcomes[-1].result.kept
-            yield from outcomes
+            return self._map(table, [StepSpec.of(p) for p in parts if p])
+
+        return run_segments(table, steps, whole, batches)
 
     def close(self) -> None:
         if self._started and ray.is_initialized():
