@@ -202,7 +202,8 @@ class LanguageId(RecordStep, PhasedStep):
         dropped = pl.concat(over).sort(ROW)
         mask = kept[ROW].is_in(dropped[ROW].implode())
         stats = Counter(partial.stats)
-        turns = dict(zip(partial.signals["id"], partial.signals["signals"], strict=True))
+        mine = partial.signals.filter(pl.col("id").is_in(dropped["id"].implode()))
+        turns = dict(zip(mine["id"], mine["signals"], strict=True))  # the dropped rows' only
         for rid, lang in zip(dropped["id"], dropped[CAP], strict=True):
             stats[f"removed:{lang}_over_cap"] += 1
             for sig in json.loads(turns[rid])["turns"].values():
