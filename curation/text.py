@@ -8,12 +8,119 @@ Script statistics use one lookup table over UTF-16 code units (numpy), so a
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable
 from functools import cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
 import opencc
+
+try:  # Python 3.11+
+    from re import _constants as sre_c
+    from re import _parser as sre_parse
+except ImportError:  # Python 3.10
+    import sre_constants as sre_c  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+# --- first-character gates ---------------------------------------------------------
+
+_CATEGORIES = {sre_c.CATEGORY_DIGIT: r"\d", sre_c.CATEGORY_NOT_DIGIT: r"\D",
+               sre_c.CATEGORY_SPACE: r"\s", sre_c.CATEGORY_NOT_SPACE: r"\S",
+               sre_c.CATEGORY_WORD: r"\w", sre_c.CATEGORY_NOT_WORD: r"\W"}
+_REPEATS = {sre_c.MAX_REPEAT, sre_c.MIN_REPEAT, getattr(sre_c, "POSSESSIVE_REPEAT", None)}
+_ZERO_WIDTH = {sre_c.AT, sre_c.ASSERT, sre_c.ASSERT_NOT}
+_ATOMIC = getattr(sre_c, "ATOMIC_GROUP", None)
+
+
+def _first_chars(items: Any, out: list[str]) -> bool | None:
+    """Add to ``out`` (class items) every character a match of the parsed sequence
+    ``items`` can start with; True if the sequence can match the empty string, None
+    if its first characters cannot be told (a negated class, ``.``, a backreference,
+    scoped flags)."""
+    for op, av in items:
+        if op is sre_c.LITERAL:
+            out.append(f"\\U{av:08x}")
+            return False
+        if op is sre_c.IN:
+            for iop, iav in av:
+                if iop is sre_c.LITERAL:
+                    out.append(f"\\U{iav:08x}")
+                elif iop is sre_c.RANGE:
+                    out.append(f"\\U{iav[0]:08x}-\\U{iav[1]:08x}")
+                elif iop is sre_c.CATEGORY and iav in _CATEGORIES:
+                    out.append(_CATEGORIES[iav])
+                else:
+                    return None
+            return False
+        if op in _ZERO_WIDTH:  # anchors and lookarounds consume nothing
+            continue
+        empty: bool | None
+        if op is sre_c.SUBPATTERN:
+            _, add_flags, del_flags, sub = av
+            empty = None if add_flags or del_flags else _first_chars(sub, out)
+        elif op is _ATOMIC:
+            empty = _first_chars(av, out)
+        elif op is sre_c.BRANCH:
+            empty = False
+            for alternative in av[1]:
+                e = _first_chars(alternative, out)
+                if e is None:
+                    return None
+                empty = empty or e
+        elif op in _REPEATS:
+            low, high, sub = av
+            if high == 0:
+                continue
+            empty = _first_chars(sub, out)
+            empty = None if empty is None else empty or low == 0
+        else:
+            return None
+        if empty is None or not empty:
+            return empty
+    return True
+
+
+def _has_prefix(items: Any, flags: int) -> bool:
+    """Does the regex engine already skip to where a match can start (an anchor, a
+    literal, a class or an alternation of literals first, none cased under IGNORECASE)?"""
+    def plain(code: int) -> bool:
+        return not flags & re.I or chr(code).lower() == chr(code).upper()
+
+    while items and items[0][0] is sre_c.SUBPATTERN and not any(items[0][1][1:3]):
+        items = items[0][1][3]
+    if not items:
+        return False
+    op, av = items[0]
+    if op is sre_c.AT:  # anchored: ^ is tried where it can hold
+        return True
+    if op is sre_c.LITERAL:
+        return plain(av)
+    if op is sre_c.IN:
+        return all((iop is sre_c.LITERAL and plain(iav))
+                   or (iop is sre_c.RANGE and not flags & re.I) for iop, iav in av)
+    if op is sre_c.BRANCH:
+        return all(alt and alt[0][0] is sre_c.LITERAL and plain(alt[0][1]) for alt in av[1])
+    return False
+
+
+def gated(rx: re.Pattern[str]) -> re.Pattern[str]:
+    """``rx`` behind a lookahead for the characters a match can start with: the same
+    matches (search, match, findall, sub), but a position where none of them stands is
+    rejected by one class test instead of trying every branch of an alternation (2-3x
+    faster on answers for alternations whose branches open with a group, a lookbehind
+    or ``\\b``). ``rx`` itself when that cannot be told or the engine skips already."""
+    parsed = sre_parse.parse(rx.pattern, rx.flags)
+    first: list[str] = []
+    if _has_prefix(parsed, rx.flags) or _first_chars(parsed, first) is not False:
+        return rx
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            return re.compile(f"(?=[{''.join(first)}])(?:{rx.pattern})", rx.flags)
+    except (re.error, Warning):  # e.g. inline global flags, which must open a pattern
+        return rx
+
 
 # Fenced code blocks (``` or ~~~, closed or running to the end), inline code, URLs.
 PROTECTED = re.compile(

@@ -139,12 +139,12 @@ class LanguageId(RecordStep, PhasedStep):
             sig: Signals = {"role": role, "lang": lang, **info}
             turns[str(i)] = sig
             allowed = self.allow.get(role)
-            asked = requested_languages(prompt) if role == "assistant" else []
-            prompt = m["content"] if role == "user" else ""
+            question, prompt = prompt, m["content"] if role == "user" else ""
             if allowed is None or lang in allowed:
                 continue
             if lang == UNDETERMINED and self.allow_undetermined:
                 continue
+            asked = requested_languages(question) if role == "assistant" else []
             if lang in asked or (ANY_LATIN in asked and lang not in ("ja", "ko", "zh")) or (
                     OPEN_TARGET in asked and lang not in self.max_share):
                 sig["requested"] = True  # "翻译成法语": a French answer is the task

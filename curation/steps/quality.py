@@ -33,7 +33,16 @@ import numpy as np
 from curation.schema import Conversation, Message
 from curation.steps import RecordStep, register
 from curation.steps.base import Drop, Keep, Signals, Trim, Verdict
-from curation.text import FENCE_OPEN, JP, TRAD, TRADZ, repetition_text, script_table, scripts
+from curation.text import (
+    FENCE_OPEN,
+    JP,
+    TRAD,
+    TRADZ,
+    gated,
+    repetition_text,
+    script_table,
+    scripts,
+)
 
 # Searched in the first ``refusal_window`` characters of an answer: a refusal opens it.
 DEFAULT_REFUSALS = [
@@ -127,30 +136,31 @@ CLOSING_FORMULA = re.compile(r"^(?:祝|希望|谢谢|謝謝|感谢|感謝|多谢
                              r"|以上|欢迎|歡迎|再见|再見|此致|敬礼|保重|注意|建议|建議|请|請|早日)")
 OPENERS = {"（": "）", "(": ")", "《": "》", "“": "”", "【": "】", "「": "」", "[": "]"}
 # Prompts whose answer is meant to stay close to the input: rewrite, correct, transcribe.
-REWRITE_TASK = re.compile(
+REWRITE_TASK = gated(re.compile(
     r"改写|重写|改正|纠正|修改|修正|编辑|加上|添加|润色|转换|转写|转录|翻译|译成|改成|改为|变成|换成|替换|复述|重复|抄写|同义"
     r"|排序|排列|整理|格式|大写|小写|标点|缩写|扩写|精简|简化|删除|去掉|提取|找出|摘录|拼写|语法|断句|分词"
     r"|\b(?:rewrite|rephrase|paraphrase|correct|convert|transcribe|translate|reorder|sort|capitali[sz]e"
-    r"|edit|fix|format|repeat|extract|spell)", re.I)
+    r"|edit|fix|format|repeat|extract|spell)", re.I))
 # The user asked for a persona: "扮演ChatGPT", "act as an evil chatbot".
-PERSONA_REQUEST = re.compile(
+PERSONA_REQUEST = gated(re.compile(
     r"扮演|假装|假设你是|假如你是|你现在是|现在你是|从现在开始你|你将作为|充当|角色扮演|模拟一个|模仿"
     r"|第一人称|以[^，。\n]{1,12}的(?:身份|口吻|角度)"
     r"|\b(?:act as|act like|pretend|role-?play|you are now|from now on,? you|you will be"
-    r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I)
+    r"|play the role|stay in character|jailbreak|DAN|in the first person|write as)\b", re.I))
 # A prompt asking the model to drop its rules: refusing it is the right answer.
-JAILBREAK = re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
-                       r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode"
-                       r"|(?:未经|不经|没有任何|无)过滤(?!器)|没有(?:任何)?(?:道德|伦理)(?:规范|准则|原则|约束)"
-                       r"|内容政策[^。\n]{0,12}(?:说教|道德化|呼吁|演讲|怒喊)"
-                       r"|(?:说教|道德化)[^。\n]{0,12}内容政策", re.I)
+JAILBREAK = gated(re.compile(r"\bDAN\b|jailbreak|越狱|不受[^，。]{0,8}限制|摆脱了?[^，。]{0,8}限制"
+                             r"|无需遵守|不需要遵守|开发者模式|do anything now|developer mode"
+                             r"|(?:未经|不经|没有任何|无)过滤(?!器)|没有(?:任何)?(?:道德|伦理)(?:规范|准则|原则|约束)"
+                             r"|内容政策[^。\n]{0,12}(?:说教|道德化|呼吁|演讲|怒喊)"
+                             r"|(?:说教|道德化)[^。\n]{0,12}内容政策", re.I))
 # Synonym-spun text (words swapped for near-synonyms to dodge duplicate detection):
 # 实施救治 for 进行治疗, 看重自身 for 注意自己, 惹起 for 引起, 倡议 for 建议 … Two
 # different ones in an answer mark it (medical Q&A scraped from spun pages), or one of
 # SPUN_STRONG.
-SPUN = re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起|倡议"
-                  r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|(?<!坚)持继|再次发生于"
-                  r"|对症救治|病发")
+SPUN = gated(re.compile(r"实施(?:救治|治疗|检查|手术|诊治)|看重(?:自身|饮食|护理)|留意歇息|惹起"
+                        r"|倡议"
+                        r"|致使(?:的|了)|服食药物|诊病|新颖(?:蔬菜|水果)|令得|带给的影响|(?<!坚)持继|再次发生于"
+                        r"|对症救治|病发"))
 # Spun wordings no careful writer uses (看重自身的护理 for 注意自身的护理, 需要有长期的药物治疗,
 # 剔除怀上 for 排除怀孕): one marks the answer. Tuned on the medical tune split, where every
 # answer with one was spun and none was labeled good.
@@ -168,10 +178,10 @@ DESCRIBED_INPUT = re.compile(
 # What an AI persona can be called; an answer may say it is what the user asked it to play.
 PERSONA_TERMS = re.compile(r"ChatGPT|GPT|AI|人工智能|机器人|语言模型|助手|OpenAI", re.I)
 # The user announces the input is coming ("我会给你…", "如果我提供…"): asking for it is right.
-INPUT_COMING = re.compile(
+INPUT_COMING = gated(re.compile(
     r"我(?:会|将|稍后|接下来)(?:给|提供|发|用|输入|告诉)|如果我(?:给|提供|发)|接下来|之后我|稍后"
     r"|充当|扮演"
-    r"|\bI(?:'ll| will) (?:give|send|provide|paste|share)\b|\bact as\b", re.I)
+    r"|\bI(?:'ll| will) (?:give|send|provide|paste|share)\b|\bact as\b", re.I))
 # An answer that opens with a refusal but goes on to answer (or a caveat after an
 # answer: "…很抱歉，我无法浏览网络") is a hedge, not a refusal.
 REFUSAL_HEDGE_CHARS = 150
@@ -180,7 +190,7 @@ REFUSAL_HEDGE_CHARS = 150
 CERTAINTY_HEDGE = re.compile(r"确定|判断|确认|肯定")
 CASE_ANSWER = re.compile(r"如果|假如|要是|若是")
 # An answer that only asks for what the prompt forgot to give.
-ASKS_FOR_INPUT = re.compile(
+ASKS_FOR_INPUT = gated(re.compile(
     r"(?:请|麻烦|能否|可以)(?:您|你)?(?:先)?(?:提供|给出|输入|告诉我|发送|粘贴|分享|补充)[^。！？\n]{0,30}?"
     r"(?:文章|句子|文本|文字|内容|段落|信息|数据|代码|图片|链接|名称|列表|原文|问题|描述|细节|材料|诗"
     r"|歌词|单词|词语|表格|题目)"
@@ -188,7 +198,7 @@ ASKS_FOR_INPUT = re.compile(
     r"|(?:没有|未|并未|没)(?:提供|给出|看到|收到|附上)[^。！？\n]{0,20}?"
     r"(?:文章|句子|文本|内容|段落|信息|数据|代码|图片|链接|列表|原文|材料)"
     r"|\b(?:please provide|could you (?:please )?provide|you (?:did not|didn't) provide"
-    r"|(?:no|missing) (?:text|input|article|sentence|code) (?:was )?provided)\b", re.I)
+    r"|(?:no|missing) (?:text|input|article|sentence|code) (?:was )?provided)\b", re.I))
 
 # Cantonese characters outside GB2312 level 1 that are not mojibake.
 _CANTONESE = "嘅咗喺冇啲嚟佢睇乜嘢咁俾畀噉嗰哋啱搵攞冚嬲瞓"
@@ -242,7 +252,7 @@ def _compile(patterns: list[str]) -> Patterns:
         return bool(m and m.group(1) and ord(m.group(1)) > 0x2E80)
 
     groups = ([p for p in patterns if cjk(p)], False), ([p for p in patterns if not cjk(p)], True)
-    return tuple((re.compile("|".join(f"(?:{p})" for p in g), re.I | re.M), latin)
+    return tuple((gated(re.compile("|".join(f"(?:{p})" for p in g), re.I | re.M)), latin)
                  for g, latin in groups if g)
 
 
@@ -275,11 +285,11 @@ def content_len(text: str) -> int:
 
 
 # A prompt that asks for repetition ("重复输入 5 次", "repeat it three times", "写十遍").
-REPEAT_REQUEST = re.compile(r"(?:重复|写|说|读|念|喊|打印|输出|输入)[^。，\n]{0,10}"
-                            r"[\d一二两三四五六七八九十百]+\s*[次遍]"
-                            r"|\brepeat\b"
-                            r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten) times\b",
-                            re.I)
+REPEAT_REQUEST = gated(re.compile(r"(?:重复|写|说|读|念|喊|打印|输出|输入)[^。，\n]{0,10}"
+                                  r"[\d一二两三四五六七八九十百]+\s*[次遍]"
+                                  r"|\brepeat\b"
+                                  r"|\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten)"
+                                  r" times\b", re.I))
 # A choice line of a quiz ("A. 生物学", "(B) 物理").
 OPTION_LINE = re.compile(r"^\s*[（(]?[A-Ha-h][.、．)）:：]\s*\S")
 
@@ -473,8 +483,7 @@ def truncation(text: str, min_chars: int, min_line_chars: int) -> str | None:
     tail = last[-300:]  # the end is what matters; never scan a whole one-line answer
     if "`" in tail or URL_END.search(tail):
         return None
-    stripped = HASHTAGS.sub("", tail)
-    if stripped != tail:
+    if "#" in tail and HASHTAGS.search(tail):  # a match needs a #
         return None
     if DANGLING_END.search(tail[-8:]):
         return f"ends with {last[-6:]!r}"
