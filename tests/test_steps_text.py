@@ -1,12 +1,23 @@
 """normalize, to_simplified, language_id, quality, turn_repair on hand-made records."""
 
+import re
+import unicodedata
+
+import polars as pl
 import pytest
 from helpers import chat, contents, table
 
 from curation.langid import detect
 from curation.steps import RecordStep
 from curation.steps.language_id import LanguageId
-from curation.steps.normalize import Normalize
+from curation.steps.normalize import (
+    EDGE_SPACE,
+    FULLWIDTH_ALNUM,
+    INVISIBLE,
+    ODD_SPACES,
+    UNCHANGED,
+    Normalize,
+)
 from curation.steps.quality import Quality
 from curation.steps.to_simplified import ToSimplified
 from curation.steps.turn_repair import TurnRepair
@@ -38,13 +49,33 @@ def test_normalize_columns_equal_the_per_record_rules():
     texts = ["\ufeff第一行\u200b  \r\n\r\n\r\n\r\n\r\n第二行\x07\x1b：ＡＢＣ１２３\u00a0好 ",
              "\u3000全角空格开头\u3000", "e\u0301 NFC", "\x85下一行\u2028", "行尾\t \n  \n\n\n\n末",
              "ｚ９ｇ（全角括号）",
-             "\r只有回车\r\r\r\r", "   ", "\u00ad软\u2060连字", "普通的文本。"]
+             "\r只有回车\r\r\r\r", "   ", "\u00ad软\u2060连字", "普通的文本。", "末尾空格 ",
+             "\n开头换行", "三个空行\n\n\n\n末", "两个空行\n\n\n末",
+             "「引号」—— …\tok\n한국어 かな"]
     t = table(*[chat(a, b, system=c) for a, b, c in zip(texts, texts[::-1], texts[3:] + texts[:3],
                                                         strict=True)])
     for step in (Normalize(), Normalize(fullwidth_alnum=False, max_blank_lines=0)):
         vectorized, loop = step(t), RecordStep.__call__(step, t)
         assert vectorized.kept.equals(loop.kept)
         assert vectorized.changed == loop.changed > 0
+
+
+def test_normalize_skips_only_characters_it_never_changes():
+    """What the step skips (texts of UNCHANGED characters) is what the clean-up leaves."""
+    chars = [chr(c) for c in range(0x110000) if re.fullmatch(f"[{UNCHANGED}]", chr(c))]
+    # second characters of canonical compositions (e + U+0301 -> é): they may combine
+    seconds = {chr(int(d.split()[1], 16)) for d in map(unicodedata.decomposition, map(
+        chr, range(0x110000))) if d and not d.startswith("<") and len(d.split()) == 2}
+    edits = re.compile(f"{INVISIBLE}|{ODD_SPACES}|[{''.join(FULLWIDTH_ALNUM)}\r]")
+    assert len(chars) > 30000
+    for ch in chars:
+        assert unicodedata.normalize("NFC", ch) == ch and unicodedata.combining(ch) == 0, ch
+        assert ch not in seconds and not edits.match(ch), ch
+        assert not ch.isspace() or re.fullmatch(EDGE_SPACE, ch), ch
+    column = pl.Series(chars)
+    assert column.str.normalize("NFC").equals(column)  # polars' tables agree
+    clean = "".join(chars).replace("\n", "")
+    assert Normalize()(table(chat("问" + clean + "答", "好"))).changed == 0
 
 
 # to_simplified --------------------------------------------------------------
