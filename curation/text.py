@@ -146,6 +146,15 @@ CODE_LINE = re.compile(
     r"|chmod|grep|docker|kubectl|apt-get|brew|cargo)\b[^\n]*"
     r"|[^\n]*[;{}]\s*$|[})\]]+[;,]?\s*$|[^\n]*\b\w+\([^\n]*\)\s*:?\s*$|[\w.\[\]]+\s*[+\-*/]?=[^=\n]*"
     r"|(?://|/\*)[^\n]*|<[^>\n]+>[^\n]*)$", re.M)
+# A line with one of these is never a CODE_LINE (its lookahead): a one-line text with one
+# needs no search.
+_CODE_LINE_BLOCKER = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _without_code_lines(text: str, repl: str) -> str:
+    if "\n" not in text and _CODE_LINE_BLOCKER.search(text):
+        return text
+    return CODE_LINE.sub(repl, text)
 
 
 def map_unprotected(text: str, fn: Callable[[str], str]) -> str:
@@ -166,7 +175,7 @@ def prose(text: str) -> str:
     text = PROTECTED.sub(" ", text)
     if "<" in text or "&" in text or "@" in text or "\\" in text or "](" in text:
         text = MARKUP.sub(" ", text)
-    return CODE_LINE.sub(" ", text)
+    return _without_code_lines(text, " ")
 
 
 # Layout rather than prose: table rows and rules (matched at the start of a stripped
@@ -183,12 +192,14 @@ def layout_line(line: str) -> bool:
     s = line.strip()
     if not s:
         return True
-    if TABLE_ROW.match(s) or DIAGRAM.search(s) or s.count("|") >= 2:
+    symbols = SYMBOL.findall(s)  # box drawing and arrows are symbols: DIAGRAM needs one
+    if (TABLE_ROW.match(s) or (symbols and DIAGRAM.search("".join(symbols)))
+            or s.count("|") >= 2):
         return True
     tokens = s.split()
     if len(tokens) >= 4 and len(s) - len(tokens) + 1 <= 2.5 * len(tokens):
         return True
-    return len(SYMBOL.findall(s)) > 0.5 * len(s)
+    return len(symbols) > 0.5 * len(s)
 
 
 def repetition_text(text: str) -> str:
@@ -196,7 +207,7 @@ def repetition_text(text: str) -> str:
     inline or statement lines), URLs, tables, diagrams or notation."""
     if "```" in text or "~~~" in text or "`" in text or "://" in text:
         text = PROTECTED.sub("\n", text)
-    text = CODE_LINE.sub("", text)
+    text = _without_code_lines(text, "")
     return "\n".join(ln for ln in text.split("\n") if not layout_line(ln))
 
 

@@ -1,10 +1,12 @@
-"""First-character gates (curation.text.gated) must not change what a pattern matches."""
+"""Shortcuts before regular expressions (first-character gates, skipped searches) must not
+change what they match."""
 
 import json
 import re
 
 import pytest
 
+from curation import text as text_mod
 from curation.steps import quality
 from curation.steps.base import signals_json
 from curation.text import gated
@@ -63,3 +65,18 @@ def test_signals_json_is_canonical_json():
     sig = {"b": [1, 2.5, None], "a": {"文": "中文\n\"q\"", "x": True}, "n": 1e-05}
     assert signals_json(sig) == json.dumps(sig, ensure_ascii=False, sort_keys=True,
                                            separators=(",", ":"))
+
+
+@pytest.mark.parametrize("text", [
+    "x = 1", "  print(x)  # 打印", "print(x) # 打印", "中文 x = 1;", "ありがとう = 1;", "한국어 {}",
+    "def f():\n    return 1", "说明：\nx = 1;\n结束", "纯中文一行。", "", "   ", "a = 1\n中文"])
+def test_code_lines_are_skipped_only_when_none_can_match(text):
+    for repl in ("", " "):
+        assert text_mod._without_code_lines(text, repl) == text_mod.CODE_LINE.sub(repl, text)
+
+
+def test_diagram_characters_are_symbols():
+    diagram = [chr(c) for c in (*range(0x2190, 0x2200), *range(0x2500, 0x2580))]
+    assert all(text_mod.DIAGRAM.match(c) and text_mod.SYMBOL.match(c) for c in diagram)
+    assert text_mod.layout_line("开始 → 结束") and text_mod.layout_line("├── 目录")
+    assert not text_mod.layout_line("普通的一行文字，没有图。")
