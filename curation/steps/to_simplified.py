@@ -108,6 +108,10 @@ class ToSimplified(RecordStep):
     traditional_share: float = 0.8
     simplified_share: float = 0.05
     _converters: dict[str, opencc.OpenCC] = field(init=False, repr=False, compare=False)
+    # in_context of the last texts: a one-line answer is counted as the turn's prose and
+    # again as its line (four OpenCC passes each)
+    _counted: dict[str, tuple[int, int]] = field(default_factory=dict, init=False, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         if self.config not in CONFIGS:
@@ -122,6 +126,14 @@ class ToSimplified(RecordStep):
         """(traditional, simplified) characters of ``prose``, counted in context: what t2s
         changes, and what s2t, s2tw and s2hk all change (吃, 床, 温 are not simplified
         just because OpenCC's own standard writes 喫, 牀, 溫)."""
+        if prose in self._counted:
+            return self._counted[prose]
+        if len(self._counted) >= 64:
+            self._counted.clear()
+        self._counted[prose] = counts = self._in_context(prose)
+        return counts
+
+    def _in_context(self, prose: str) -> tuple[int, int]:
         c = self._converters
         trad = changed(prose, c["t2s"].convert(prose))
         outs = [c[n].convert(prose) for n in ("s2t", "s2tw", "s2hk")]
