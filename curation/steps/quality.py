@@ -326,6 +326,8 @@ def content_len_at_most(text: str, limit: int) -> bool:
     answer has more than ``limit`` content characters in its first few hundred)."""
     if len(text) <= limit:
         return True
+    if content_len(text[:2 * limit]) > limit:  # prose: most characters are content
+        return False
     if len(text) > 4 * limit and content_len(text[:4 * limit]) > limit:
         return False
     return content_len(text) <= limit
@@ -391,6 +393,9 @@ def restate_overlap(question: str, answer: str, *, max_ratio: float,
         return 0.0  # far longer than the question (checked before any copying)
     a = NON_CONTENT.sub("", answer).lower()
     if len(a) < 4:
+        return 0.0
+    # The question's content is no longer than the question (lower() lengthens only İ).
+    if len(a) > max_ratio * len(question) and "İ" not in question:
         return 0.0
     q = NON_CONTENT.sub("", question).lower()
     if len(a) > max_ratio * len(q):
