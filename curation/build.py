@@ -27,10 +27,13 @@ from cards.plots import write_figures
 from cards.render import render_dataset_card
 from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
-from curation.executors import Executor
+from curation.executors import Executor, LocalExecutor
 from curation.loading import (
     LOAD_STEP,
+    WHOLE,
     LoadedSource,
+    LoadPolicy,
+    Part,
     check_file,
     load_source,
     quarantine_counts,
@@ -101,15 +104,56 @@ def plan_source(src: Source, *, sample: bool, override: str | None) -> SourcePla
     return SourcePlan(src, None)
 
 
-def load_planned(plan: SourcePlan, recipe: Recipe) -> LoadedSource:
-    src = plan.source
+PART_BYTES = 32 << 20  # a local file is loaded in parts of at least this size
+
+
+@dataclass(frozen=True)
+class LoadTask:
+    """One part of one planned source, as a worker loads it."""
+
+    plan: SourcePlan
+    policy: LoadPolicy
+    part: Part = WHOLE
+
+
+def load_planned(task: LoadTask) -> LoadedSource:
+    src, plan = task.plan.source, task.plan
     if plan.path is not None:
-        return load_source(name=src.name, fmt=src.format, path=plan.path, policy=recipe.load)
+        return load_source(name=src.name, fmt=src.format, path=plan.path, policy=task.policy,
+                           part=task.part)
     try:
         return load_source(name=src.name, fmt=src.format, path=None, hub=src.hub,
-                           split=src.split, data_files=src.data_files, policy=recipe.load)
+                           split=src.split, data_files=src.data_files, policy=task.policy)
     except InputError as e:
         raise InputError(src.name, missing_source_message(src, str(e))) from None
+
+
+def _load_or_error(task: LoadTask) -> LoadedSource | CurationError:
+    try:
+        return load_planned(task)
+    except CurationError as e:  # raised by load_all in record order, not finishing order
+        return e
+
+
+def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executor,
+             steps: list[tuple[str, Any]]) -> dict[str, LoadedSource]:
+    """Every source, in parts over the executor's workers: a local file in up to one
+    part per worker (each at least PART_BYTES), a Hub dataset whole. Parts are given
+    out biggest first and put back in record order, so the result is the one-process
+    load; the first failing part in file order raises."""
+    tasks: list[tuple[str, int, LoadTask]] = []
+    for name, plan in plans.items():
+        size = plan.path.stat().st_size if plan.path is not None else 0
+        n = max(1, min(executor.workers, size // PART_BYTES))
+        tasks += [(name, size // n, LoadTask(plan, policy, (k, n))) for k in range(n)]
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i][1])
+    done = executor.map(_load_or_error, [tasks[i][2] for i in order], steps)
+    parts: dict[str, list[LoadedSource]] = {name: [] for name in plans}
+    for i, loaded in sorted(zip(order, done, strict=True), key=lambda x: x[0]):
+        if isinstance(loaded, CurationError):
+            raise loaded
+        parts[tasks[i][0]].append(loaded)
+    return {name: LoadedSource.join(p) for name, p in parts.items()}
 
 
 def fingerprint(table: pl.DataFrame) -> str:
@@ -241,13 +285,13 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
             raise OutputError(f"{target} already exists; pass --force to replace it")
         steps = [(label, step.for_sample() if sample else step)
                  for label, step in recipe.build_steps()]
-        loaded = {}
-        for name, plan in plans.items():
-            with phase(f"load {name}") as ph:
-                loaded[name] = load_planned(plan, recipe)
-                ld = loaded[name]
-                ph.summary = f"{ld.records} records" + (
+        executor = executor or LocalExecutor(1)
+        with phase(f"load {len(plans)} source{'s' if len(plans) != 1 else ''}") as ph:
+            loaded = load_all(plans, recipe.load, executor, steps)
+            ph.summary = "; ".join(
+                f"{name} {ld.records} records" + (
                     f", {ld.removed.height} quarantined" if ld.removed.height else "")
+                for name, ld in loaded.items())
         _check_empty(loaded, allow_empty_sources)
         table = pl.concat([ld.table for ld in loaded.values()])
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
