@@ -14,7 +14,8 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -137,17 +138,21 @@ def _load_or_error(task: LoadTask) -> LoadedSource | CurationError:
 
 def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executor,
              steps: list[tuple[str, Any]]) -> dict[str, LoadedSource]:
-    """Every source, in parts over the executor's workers: a local file in up to one
-    part per worker (each at least PART_BYTES), a Hub dataset whole. Parts are given
-    out biggest first and put back in record order, so the result is the one-process
-    load; the first failing part in file order raises."""
+    """Every source, in parts over the executor's workers (or here, when the files
+    together are under PART_BYTES): a local file in up to one part per worker, each at
+    least PART_BYTES; a Hub dataset whole. Parts are given out biggest first and put
+    back in record order, so the result is the one-process load; the first failing
+    part in file order raises."""
     tasks: list[tuple[str, int, LoadTask]] = []
     for name, plan in plans.items():
         size = plan.path.stat().st_size if plan.path is not None else 0
         n = max(1, min(executor.workers, size // PART_BYTES))
         tasks += [(name, size // n, LoadTask(plan, policy, (k, n))) for k in range(n)]
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i][1])
-    done = executor.map(_load_or_error, [tasks[i][2] for i in order], steps)
+    todo = [tasks[i][2] for i in order]
+    big = sum(part_bytes for _, part_bytes, _ in tasks) >= PART_BYTES
+    done = executor.map(_load_or_error, todo, steps) if big else \
+        [_load_or_error(t) for t in todo]
     parts: dict[str, list[LoadedSource]] = {name: [] for name in plans}
     for i, loaded in sorted(zip(order, done, strict=True), key=lambda x: x[0]):
         if isinstance(loaded, CurationError):
@@ -301,10 +306,9 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
-        manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample,
-                             origins)
         with phase(f"write {target}") as ph:
-            _write_version(target, manifest, result)
+            manifest = _write_version(target, result, lambda: _manifest(
+                recipe, loaded, inputs, input_stats, result, per_source, sample, origins))
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
     return BuildResult(target, manifest)
 
@@ -451,18 +455,30 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
     }
 
 
-def _write_version(target: Path, manifest: dict[str, Any],
-                   result: pipeline.PipelineResult) -> None:
+def _write_tables(result: pipeline.PipelineResult, root: Path
+                  ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    files = _write_shards(result.kept, root)
+    result.removed.write_parquet(root / "removed.parquet")
+    return files, _write_judgments(result, root)
+
+
+def _write_version(target: Path, result: pipeline.PipelineResult,
+                   manifest_of: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """Write into a temp folder beside the target, then rename: all or nothing. The
-    caller holds the version's lock; folders are created with the umask's mode."""
+    caller holds the version's lock; folders are created with the umask's mode. The
+    parquet files are written by a thread while ``manifest_of`` computes the manifest
+    (polars writes without the GIL; the fingerprint and stats are Python)."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
     UNFINISHED.add(tmp)
     try:
-        manifest["files"] = _write_shards(result.kept, tmp)
+        with ThreadPoolExecutor(1) as writer:
+            tables = writer.submit(_write_tables, result, tmp)
+            manifest = manifest_of()
+            files, outputs = tables.result()
+        manifest["files"] = files
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
-        result.removed.write_parquet(tmp / "removed.parquet")
-        manifest["outputs"] = _write_judgments(result, tmp)
+        manifest["outputs"] = outputs
         llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
@@ -481,6 +497,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
     except BaseException:
         remove_unfinished()
         raise
+    return manifest
 
 
 # Temp folders of this process's builds not yet renamed into place.

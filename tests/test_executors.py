@@ -193,3 +193,48 @@ def test_ray_dedup_equals_one_process_on_planted_duplicates(ray_cluster):
         assert sorted(ka["id"]) == sorted(kb["id"])
         cols = ["id", "reason", "detail", "duplicate_of"]
         assert ra.select(cols).sort("id").equals(rb.select(cols).sort("id"))
+
+
+def test_workers_exit_when_their_driver_is_killed(tmp_path):
+    """kill -9 of the driver must not leave workers waiting for tasks forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os, sys, time\nfrom curation.executors import LocalExecutor\n"
+            "from tests.test_executors import worker_pid\n"
+            "ex = LocalExecutor(2)\n"
+            "print(*sorted(set(ex.map(worker_pid, list(range(8))))), flush=True)\n"
+            "time.sleep(600)\n")
+    repo = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=repo, text=True,
+                            env={**os.environ, "PYTHONPATH": str(repo)},
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert pids and proc.pid not in pids
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in pids if running(p)]
+    assert not alive, f"workers {alive} outlived their driver"
+
+
+def running(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    except FileNotFoundError:
+        return False
+
+
+def worker_pid(_: int) -> int:
+    import os
+    import time
+
+    time.sleep(0.05)  # keep each worker busy a moment, so both take tasks
+    return os.getpid()

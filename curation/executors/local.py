@@ -8,6 +8,7 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
@@ -47,8 +48,17 @@ _worker_steps: list[Step | None] = []
 _worker_scratch = ""
 
 
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker whose driver died (kill -9, OOM) would wait on its task queue forever,
+    holding memory and the driver's stdout/stderr: it exits instead."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
 def _init_worker(specs: list[StepSpec | None], scratch: str) -> None:
     global _worker_steps, _worker_scratch
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     _worker_steps = [s.build() if s else None for s in specs]
     _worker_scratch = scratch
 
