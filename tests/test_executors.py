@@ -15,7 +15,7 @@ from curation.errors import InvariantError
 from curation.executors import LocalExecutor, per_record, segments
 from curation.executors.base import balanced_slices, batch_part, merge_results, merge_stats
 from curation.steps import STEPS
-from tests.helpers import chat, table
+from tests.helpers import chat, running, square_or_fail, table
 
 TABLES = ("removed", "trimmed", "signals")  # the version's parquet files beside the data
 
@@ -204,7 +204,7 @@ def test_workers_exit_when_their_driver_is_killed(tmp_path):
     import time
 
     code = ("import os, sys, time\nfrom curation.executors import LocalExecutor\n"
-            "from tests.test_executors import worker_pid\n"
+            "from tests.helpers import worker_pid\n"
             "ex = LocalExecutor(2)\n"
             "print(*sorted(set(ex.map(worker_pid, list(range(8))))), flush=True)\n"
             "time.sleep(600)\n")
@@ -225,16 +225,20 @@ def test_workers_exit_when_their_driver_is_killed(tmp_path):
     assert not alive, f"workers {alive} outlived their driver"
 
 
-def running(pid: int) -> bool:
+@pytest.mark.parametrize("kind", ["local", "ray"])
+def test_map_returns_in_item_order_and_raises_the_first_failure_as_raised(kind, request):
+    from curation.errors import InputError
+
+    if kind == "ray":
+        from curation.executors.ray import RayExecutor
+
+        request.getfixturevalue("ray_cluster")
+        ex = RayExecutor(2)
+    else:
+        ex = LocalExecutor(2)
     try:
-        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
-    except FileNotFoundError:
-        return False
-
-
-def worker_pid(_: int) -> int:
-    import os
-    import time
-
-    time.sleep(0.05)  # keep each worker busy a moment, so both take tasks
-    return os.getpid()
+        assert ex.map(square_or_fail, [4, 1, 2]) == [16, 1, 4]
+        with pytest.raises(InputError, match=r"^part3\.jsonl, line 3: malformed JSON line$"):
+            ex.map(square_or_fail, [1, 3, 5, 2])
+    finally:
+        ex.close()
