@@ -301,14 +301,19 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         table = pl.concat([ld.table for ld in loaded.values()])
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
-        input_stats = table_stats(table)
+        def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
+            return table_stats(table, mapper=lambda fn, items: executor.map(fn, items, steps),
+                               parts=executor.workers)
+
+        input_stats = stats_of(table)
         result = pipeline.run(table, steps, executor)
         result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         with phase(f"write {target}") as ph:
             manifest = _write_version(target, result, lambda: _manifest(
-                recipe, loaded, inputs, input_stats, result, per_source, sample, origins))
+                recipe, loaded, inputs, {"input": input_stats, "output": stats_of(result.kept)},
+                result, per_source, sample, origins))
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
     return BuildResult(target, manifest)
 
@@ -408,7 +413,7 @@ def public_origin(plan: SourcePlan) -> str:
 
 
 def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str, int],
-              input_stats: dict[str, Any], result: pipeline.PipelineResult,
+              stats: dict[str, Any], result: pipeline.PipelineResult,
               per_source: dict[str, dict[str, int]], sample: bool,
               origins: dict[str, str]) -> dict[str, Any]:
     """Everything a reader needs to trust and reproduce the version."""
@@ -449,7 +454,7 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
         "measured_precision": measured_precision(recipe),
         "contamination": contamination_report(result.reports),
         "steps": [r.to_dict() for r in result.reports],
-        "stats": {"input": input_stats, "output": table_stats(result.kept)},
+        "stats": stats,
         "packages": _versions(),
         "fingerprint": fingerprint(result.kept),
     }

@@ -40,6 +40,7 @@ def assert_same_build(a, b) -> None:
         assert tables_a[t].equals(tables_b[t]), t
     assert tables_a["removed"].height  # something to compare
     assert ma["counts"] == mb["counts"]
+    assert ma["stats"] == mb["stats"]  # language mix detected in parts on the workers
     assert [(s["name"], s["rows_out"], s["changed"], s["stats"]) for s in ma["steps"]] == [
         (s["name"], s["rows_out"], s["changed"], s["stats"]) for s in mb["steps"]]
 
