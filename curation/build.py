@@ -472,7 +472,7 @@ def _write_version(target: Path, result: pipeline.PipelineResult,
     """Write into a temp folder beside the target, then rename: all or nothing. The
     caller holds the version's lock; folders are created with the umask's mode. The
     parquet files are written by a thread while ``manifest_of`` computes the manifest
-    (polars writes without the GIL; the fingerprint and stats are Python)."""
+    and the figures are drawn (polars writes without the GIL; those are Python)."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
     UNFINISHED.add(tmp)
@@ -480,13 +480,14 @@ def _write_version(target: Path, result: pipeline.PipelineResult,
         with ThreadPoolExecutor(1) as writer:
             tables = writer.submit(_write_tables, result, tmp)
             manifest = manifest_of()
+            figures = write_figures(manifest, tmp)  # from the counts and stats alone
+            examples = _removal_examples(result.removed)
             files, outputs = tables.result()
         manifest["files"] = files
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         manifest["outputs"] = outputs
         llamafactory.write_dataset_info(tmp, manifest)
-        manifest["figures"] = write_figures(manifest, tmp)
-        examples = _removal_examples(result.removed)
+        manifest["figures"] = figures
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
         (tmp / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
