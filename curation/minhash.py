@@ -60,9 +60,10 @@ def _space_table() -> np.ndarray:
     return table
 
 
-# Texts are hashed in batches of about this many characters: the temporaries stay in
-# cache-friendly sizes (measured: 8M-character batches are 4x slower than 500K ones).
-CHUNK_CHARS = 500_000
+# Texts are hashed in batches of about this many characters, so that the temporaries
+# stay cache-sized (measured: 8M-character batches are 4x slower than 500K ones,
+# and 64K ones, whose uint64 temporaries fit in L2, 1.4x faster than 500K).
+CHUNK_CHARS = 64_000
 
 
 def chunks(texts: Sequence[str], limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
