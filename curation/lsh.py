@@ -76,6 +76,28 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
 
 
+def _labels(h: np.ndarray) -> np.ndarray:
+    """A label in [0, len(h)) per hash, equal exactly for equal hashes. Sorts the hashes'
+    high bits with each one's index in the low bits (a plain sort, 4x faster than an
+    argsort); in the rare case that two different hashes share the high bits, argsorts."""
+    n = len(h)
+    bits = max(int(n - 1).bit_length(), 1)
+    if n < 2 or bits > 32:
+        return np.unique(h, return_inverse=True)[1].reshape(-1).astype(np.int64)
+    low = np.uint64((1 << bits) - 1)
+    packed = np.sort((h & ~low) | np.arange(n, dtype=np.uint64))
+    index = (packed & low).astype(np.int64)
+    new = np.empty(n, dtype=bool)
+    new[0] = True
+    np.not_equal(packed[1:] >> np.uint64(bits), packed[:-1] >> np.uint64(bits), out=new[1:])
+    full = h[index]
+    if (full[1:][~new[1:]] != full[:-1][~new[1:]]).any():
+        return np.unique(h, return_inverse=True)[1].reshape(-1).astype(np.int64)
+    labels = np.empty(n, dtype=np.int64)
+    labels[index] = np.cumsum(new) - 1
+    return labels
+
+
 def _segments(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     """The indices ``starts[k] .. starts[k] + sizes[k] - 1`` of every k, concatenated."""
     ends = np.cumsum(sizes)
@@ -96,13 +118,7 @@ def exact_jaccard(shingler: Shingler, texts: Sequence[str], i: np.ndarray,
         ci, cj = i[lo:lo + chunk_pairs], j[lo:lo + chunk_pairs]
         docs = unique_sorted(np.concatenate([ci, cj]))
         h, owner = shingler.hashes([texts[d] for d in docs])
-        order = np.argsort(h)
-        ordered = h[order]
-        step = np.zeros(len(h), dtype=np.int64)
-        np.not_equal(ordered[1:], ordered[:-1], out=step[1:])
-        rank = np.empty(len(h), dtype=np.int64)
-        rank[order] = np.cumsum(step)  # equal hashes, equal ranks
-        codes = unique_sorted(owner * (1 << 32) + rank)  # each document's set, sorted
+        codes = unique_sorted(owner * (1 << 32) + _labels(h))  # each document's set, sorted
         bounds = np.searchsorted(codes, np.arange(len(docs) + 1) * (1 << 32))
         sizes = np.diff(bounds)
         a, b = np.searchsorted(docs, ci), np.searchsorted(docs, cj)

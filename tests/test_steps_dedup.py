@@ -203,3 +203,16 @@ def test_signature_estimates_equal_row_jaccard():
     rng = np.random.default_rng(0)
     i, j = rng.integers(0, len(texts), 2000), rng.integers(0, len(texts), 2000)
     assert lsh.estimates(sig, i, j, chunk=128).tolist() == jaccard(sig[i], sig[j]).tolist()
+
+
+def test_hash_labels_are_exact_when_high_bits_collide():
+    rng = np.random.default_rng(2)
+    h = rng.integers(0, 2**63, 5000, dtype=np.int64).astype(np.uint64)
+    h = np.concatenate([h, h[:1000]])
+    collided = h.copy()
+    collided[:4] = (collided[10] & ~np.uint64(0xFFFF)) | np.arange(4, dtype=np.uint64)
+    for x in (h, collided):
+        labels = lsh._labels(x)
+        same = x[:, None] == x[None, :600]
+        assert ((labels[:, None] == labels[None, :600]) == same).all()
+        assert 0 <= labels.min() and labels.max() < len(x)
