@@ -2,7 +2,9 @@
 
 The step is two pure parts that an executor may run apart: :meth:`ExactDedup.keys`
 (a record's key hash depends on that record only, so it runs on any batch) and
-:meth:`ExactDedup.from_groups` (the keep policy over the groups of the whole table)."""
+:meth:`ExactDedup.from_groups` (the keep policy over the groups of the whole table).
+In one process, :meth:`ExactDedup.groups` labels the rows by the key texts themselves,
+in polars, instead of hashing them in Python."""
 
 from __future__ import annotations
 
