@@ -15,7 +15,7 @@ from datasketch.lsh import _optimal_param
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
-from curation.minhash import EMPTY, Shingler, densify
+from curation.minhash import CHUNK_CHARS, EMPTY, Shingler, densify
 
 FULL_BUCKET = 32  # buckets up to this size yield all pairs; bigger ones a star + chain
 
@@ -76,26 +76,17 @@ def bucket_pairs(keys: np.ndarray, docs: np.ndarray) -> np.ndarray:
     return np.concatenate(out) if out else np.empty(0, dtype=np.int64)
 
 
-def _labels(h: np.ndarray) -> np.ndarray:
-    """A label in [0, len(h)) per hash, equal exactly for equal hashes. Sorts the hashes'
-    high bits with each one's index in the low bits (a plain sort, 4x faster than an
-    argsort); in the rare case that two different hashes share the high bits, argsorts."""
-    n = len(h)
-    bits = max(int(n - 1).bit_length(), 1)
-    if n < 2 or bits > 32:
-        return np.unique(h, return_inverse=True)[1].reshape(-1).astype(np.int64)
-    low = np.uint64((1 << bits) - 1)
-    packed = np.sort((h & ~low) | np.arange(n, dtype=np.uint64))
-    index = (packed & low).astype(np.int64)
-    new = np.empty(n, dtype=bool)
-    new[0] = True
-    np.not_equal(packed[1:] >> np.uint64(bits), packed[:-1] >> np.uint64(bits), out=new[1:])
-    full = h[index]
-    if (full[1:][~new[1:]] != full[:-1][~new[1:]]).any():
-        return np.unique(h, return_inverse=True)[1].reshape(-1).astype(np.int64)
-    labels = np.empty(n, dtype=np.int64)
-    labels[index] = np.cumsum(new) - 1
-    return labels
+def _set_codes(h: np.ndarray, owner: np.ndarray, docs: int) -> tuple[np.ndarray, int]:
+    """Each document's shingle set as sorted unique codes ``owner << shift | hash part``,
+    and ``shift``. The part is the hash's high ``shift`` bits, which identify it exactly
+    unless two different hashes here share them (checked; then a dense label instead)."""
+    drop = np.uint64(docs.bit_length())  # owner < 2**drop
+    shift = 64 - int(drop)
+    part = h >> drop
+    ordered = np.sort(h)
+    if ((ordered[1:] >> drop == ordered[:-1] >> drop) & (ordered[1:] != ordered[:-1])).any():
+        part = np.unique(h, return_inverse=True)[1].reshape(-1).astype(np.uint64)
+    return unique_sorted((owner.astype(np.uint64) << np.uint64(shift)) | part), shift
 
 
 def _segments(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
@@ -104,32 +95,51 @@ def _segments(starts: np.ndarray, sizes: np.ndarray) -> np.ndarray:
     return np.arange(ends[-1] if len(ends) else 0) + np.repeat(starts - (ends - sizes), sizes)
 
 
+def _pair_chunks(texts: Sequence[str], i: np.ndarray, j: np.ndarray, chunk_pairs: int,
+                 chunk_chars: int) -> list[tuple[int, int]]:
+    """(lo, hi) ranges of the pairs with at most ``chunk_pairs`` pairs and (but for a
+    single pair) about ``chunk_chars`` characters of their two texts each."""
+    chars = np.fromiter((len(texts[a]) + len(texts[b]) for a, b in
+                         zip(i.tolist(), j.tolist(), strict=True)), np.int64, len(i))
+    total = np.cumsum(chars)
+    cuts, lo = [], 0
+    while lo < len(i):
+        hi = int(np.searchsorted(total, (total[lo - 1] if lo else 0) + chunk_chars, "right"))
+        hi = min(max(hi, lo + 1), lo + chunk_pairs)
+        cuts.append((lo, hi))
+        lo = hi
+    return cuts
+
+
 def exact_jaccard(shingler: Shingler, texts: Sequence[str], i: np.ndarray,
-                  j: np.ndarray, chunk_pairs: int = 10_000) -> np.ndarray:
+                  j: np.ndarray, chunk_pairs: int = 10_000, chunk_chars: int = CHUNK_CHARS,
+                  ) -> np.ndarray:
     """Exact Jaccard of the shingle (hash) sets of each pair (i[k], j[k]).
 
-    Pairs are taken in chunks so only the shingles of one chunk's documents
-    are in memory at a time. Within a chunk, each document's set is a sorted run of
-    (document, rank of hash) codes, and a pair's intersection is how many codes of its
+    Pairs are taken in chunks so only the shingles of one chunk's documents are in
+    memory at a time, and in cache (measured: chunks of 64K characters 2-3x faster than
+    of 10,000 pairs). Within a chunk, each document's set is a sorted
+    run of (document, hash) codes, and a pair's intersection is how many codes of its
     smaller set, moved to the other document, are found in that one's run.
     """
     out = np.empty(len(i))
-    for lo in range(0, len(i), chunk_pairs):
-        ci, cj = i[lo:lo + chunk_pairs], j[lo:lo + chunk_pairs]
+    for lo, hi in _pair_chunks(texts, i, j, chunk_pairs, chunk_chars):
+        ci, cj = i[lo:hi], j[lo:hi]
         docs = unique_sorted(np.concatenate([ci, cj]))
         h, owner = shingler.hashes([texts[d] for d in docs])
-        codes = unique_sorted(owner * (1 << 32) + _labels(h))  # each document's set, sorted
-        bounds = np.searchsorted(codes, np.arange(len(docs) + 1) * (1 << 32))
+        codes, shift = _set_codes(h, owner, len(docs))
+        bounds = np.searchsorted(codes >> np.uint64(shift),
+                                 np.arange(len(docs) + 1, dtype=np.uint64))
         sizes = np.diff(bounds)
         a, b = np.searchsorted(docs, ci), np.searchsorted(docs, cj)
         small, other = np.where(sizes[a] <= sizes[b], a, b), np.where(sizes[a] <= sizes[b], b, a)
-        probe = codes[_segments(bounds[small], sizes[small])] & 0xFFFFFFFF
-        probe += np.repeat(other * (1 << 32), sizes[small])
+        probe = codes[_segments(bounds[small], sizes[small])] & np.uint64((1 << shift) - 1)
+        probe |= np.repeat(other.astype(np.uint64) << np.uint64(shift), sizes[small])
         at = np.minimum(np.searchsorted(codes, probe), len(codes) - 1)
         hit = codes[at] == probe
         inter = np.bincount(np.repeat(np.arange(len(ci)), sizes[small])[hit],
                             minlength=len(ci))
-        out[lo:lo + len(ci)] = inter / (sizes[a] + sizes[b] - inter)
+        out[lo:hi] = inter / (sizes[a] + sizes[b] - inter)
     return out
 
 

@@ -205,14 +205,18 @@ def test_signature_estimates_equal_row_jaccard():
     assert lsh.estimates(sig, i, j, chunk=128).tolist() == jaccard(sig[i], sig[j]).tolist()
 
 
-def test_hash_labels_are_exact_when_high_bits_collide():
+def test_set_codes_are_exact_when_high_bits_collide():
     rng = np.random.default_rng(2)
-    h = rng.integers(0, 2**63, 5000, dtype=np.int64).astype(np.uint64)
-    h = np.concatenate([h, h[:1000]])
-    collided = h.copy()
-    collided[:4] = (collided[10] & ~np.uint64(0xFFFF)) | np.arange(4, dtype=np.uint64)
+    h = rng.integers(0, 2**63, 3000, dtype=np.int64).astype(np.uint64)
+    owner = np.repeat([0, 1, 2], 1000)
+    h[1000:1500] = h[:500]  # docs 0 and 1 share 500 hashes
+    collided = h.copy()  # and hashes differing in low bits only, within and across docs
+    collided[[1, 2, 1600, 2500]] = (collided[0] & ~np.uint64(0xFF)) | np.arange(4, dtype=np.uint64)
     for x in (h, collided):
-        labels = lsh._labels(x)
-        same = x[:, None] == x[None, :600]
-        assert ((labels[:, None] == labels[None, :600]) == same).all()
-        assert 0 <= labels.min() and labels.max() < len(x)
+        codes, shift = lsh._set_codes(x, owner, 3)
+        doc, part = codes >> np.uint64(shift), codes & np.uint64((1 << shift) - 1)
+        sets = [set(part[doc == d].tolist()) for d in range(3)]
+        truth = [set(x[owner == d].tolist()) for d in range(3)]
+        assert [len(s) for s in sets] == [len(t) for t in truth]
+        assert [len(sets[a] & sets[b]) for a, b in ((0, 1), (0, 2), (1, 2))] == \
+            [len(truth[a] & truth[b]) for a, b in ((0, 1), (0, 2), (1, 2))]
