@@ -14,7 +14,8 @@ import socket
 import sys
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from importlib import metadata
@@ -27,10 +28,13 @@ from cards.plots import write_figures
 from cards.render import render_dataset_card
 from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
-from curation.executors import Executor
+from curation.executors import Executor, LocalExecutor
 from curation.loading import (
     LOAD_STEP,
+    WHOLE,
     LoadedSource,
+    LoadPolicy,
+    Part,
     check_file,
     load_source,
     quarantine_counts,
@@ -101,15 +105,60 @@ def plan_source(src: Source, *, sample: bool, override: str | None) -> SourcePla
     return SourcePlan(src, None)
 
 
-def load_planned(plan: SourcePlan, recipe: Recipe) -> LoadedSource:
-    src = plan.source
+PART_BYTES = 32 << 20  # a local file is loaded in parts of at least this size
+
+
+@dataclass(frozen=True)
+class LoadTask:
+    """One part of one planned source, as a worker loads it."""
+
+    plan: SourcePlan
+    policy: LoadPolicy
+    part: Part = WHOLE
+
+
+def load_planned(task: LoadTask) -> LoadedSource:
+    src, plan = task.plan.source, task.plan
     if plan.path is not None:
-        return load_source(name=src.name, fmt=src.format, path=plan.path, policy=recipe.load)
+        return load_source(name=src.name, fmt=src.format, path=plan.path, policy=task.policy,
+                           part=task.part)
     try:
         return load_source(name=src.name, fmt=src.format, path=None, hub=src.hub,
-                           split=src.split, data_files=src.data_files, policy=recipe.load)
+                           split=src.split, data_files=src.data_files, policy=task.policy)
     except InputError as e:
         raise InputError(src.name, missing_source_message(src, str(e))) from None
+
+
+def _load_or_error(task: LoadTask) -> LoadedSource | CurationError:
+    try:
+        return load_planned(task)
+    except CurationError as e:  # raised by load_all in record order, not finishing order
+        return e
+
+
+def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executor,
+             steps: list[tuple[str, Any]]) -> dict[str, LoadedSource]:
+    """Every source, in parts over the executor's workers (or here, when the files
+    together are under PART_BYTES): a local file in up to one part per worker, each at
+    least PART_BYTES; a Hub dataset whole. Parts are given out biggest first and put
+    back in record order, so the result is the one-process load; the first failing
+    part in file order raises."""
+    tasks: list[tuple[str, int, LoadTask]] = []
+    for name, plan in plans.items():
+        size = plan.path.stat().st_size if plan.path is not None else 0
+        n = max(1, min(executor.workers, size // PART_BYTES))
+        tasks += [(name, size // n, LoadTask(plan, policy, (k, n))) for k in range(n)]
+    order = sorted(range(len(tasks)), key=lambda i: -tasks[i][1])
+    todo = [tasks[i][2] for i in order]
+    big = sum(part_bytes for _, part_bytes, _ in tasks) >= PART_BYTES
+    done = executor.map(_load_or_error, todo, steps) if big else \
+        [_load_or_error(t) for t in todo]
+    parts: dict[str, list[LoadedSource]] = {name: [] for name in plans}
+    for i, loaded in sorted(zip(order, done, strict=True), key=lambda x: x[0]):
+        if isinstance(loaded, CurationError):
+            raise loaded
+        parts[tasks[i][0]].append(loaded)
+    return {name: LoadedSource.join(p) for name, p in parts.items()}
 
 
 def fingerprint(table: pl.DataFrame) -> str:
@@ -241,26 +290,30 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
             raise OutputError(f"{target} already exists; pass --force to replace it")
         steps = [(label, step.for_sample() if sample else step)
                  for label, step in recipe.build_steps()]
-        loaded = {}
-        for name, plan in plans.items():
-            with phase(f"load {name}") as ph:
-                loaded[name] = load_planned(plan, recipe)
-                ld = loaded[name]
-                ph.summary = f"{ld.records} records" + (
+        executor = executor or LocalExecutor(1)
+        with phase(f"load {len(plans)} source{'s' if len(plans) != 1 else ''}") as ph:
+            loaded = load_all(plans, recipe.load, executor, steps)
+            ph.summary = "; ".join(
+                f"{name} {ld.records} records" + (
                     f", {ld.removed.height} quarantined" if ld.removed.height else "")
+                for name, ld in loaded.items())
         _check_empty(loaded, allow_empty_sources)
         table = pl.concat([ld.table for ld in loaded.values()])
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
-        input_stats = table_stats(table)
+        def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
+            return table_stats(table, mapper=lambda fn, items: executor.map(fn, items, steps),
+                               parts=executor.workers)
+
+        input_stats = stats_of(table)
         result = pipeline.run(table, steps, executor)
         result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
-        manifest = _manifest(recipe, loaded, inputs, input_stats, result, per_source, sample,
-                             origins)
         with phase(f"write {target}") as ph:
-            _write_version(target, manifest, result)
+            manifest = _write_version(target, result, lambda: _manifest(
+                recipe, loaded, inputs, {"input": input_stats, "output": stats_of(result.kept)},
+                result, per_source, sample, origins))
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
     return BuildResult(target, manifest)
 
@@ -360,7 +413,7 @@ def public_origin(plan: SourcePlan) -> str:
 
 
 def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str, int],
-              input_stats: dict[str, Any], result: pipeline.PipelineResult,
+              stats: dict[str, Any], result: pipeline.PipelineResult,
               per_source: dict[str, dict[str, int]], sample: bool,
               origins: dict[str, str]) -> dict[str, Any]:
     """Everything a reader needs to trust and reproduce the version."""
@@ -401,24 +454,36 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
         "measured_precision": measured_precision(recipe),
         "contamination": contamination_report(result.reports),
         "steps": [r.to_dict() for r in result.reports],
-        "stats": {"input": input_stats, "output": table_stats(result.kept)},
+        "stats": stats,
         "packages": _versions(),
         "fingerprint": fingerprint(result.kept),
     }
 
 
-def _write_version(target: Path, manifest: dict[str, Any],
-                   result: pipeline.PipelineResult) -> None:
+def _write_tables(result: pipeline.PipelineResult, root: Path
+                  ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
+    files = _write_shards(result.kept, root)
+    result.removed.write_parquet(root / "removed.parquet")
+    return files, _write_judgments(result, root)
+
+
+def _write_version(target: Path, result: pipeline.PipelineResult,
+                   manifest_of: Callable[[], dict[str, Any]]) -> dict[str, Any]:
     """Write into a temp folder beside the target, then rename: all or nothing. The
-    caller holds the version's lock; folders are created with the umask's mode."""
+    caller holds the version's lock; folders are created with the umask's mode. The
+    parquet files are written by a thread while ``manifest_of`` computes the manifest
+    (polars writes without the GIL; the fingerprint and stats are Python)."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
     UNFINISHED.add(tmp)
     try:
-        manifest["files"] = _write_shards(result.kept, tmp)
+        with ThreadPoolExecutor(1) as writer:
+            tables = writer.submit(_write_tables, result, tmp)
+            manifest = manifest_of()
+            files, outputs = tables.result()
+        manifest["files"] = files
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
-        result.removed.write_parquet(tmp / "removed.parquet")
-        manifest["outputs"] = _write_judgments(result, tmp)
+        manifest["outputs"] = outputs
         llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = write_figures(manifest, tmp)
         examples = _removal_examples(result.removed)
@@ -437,6 +502,7 @@ def _write_version(target: Path, manifest: dict[str, Any],
     except BaseException:
         remove_unfinished()
         raise
+    return manifest
 
 
 # Temp folders of this process's builds not yet renamed into place.

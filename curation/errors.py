@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class CurationError(Exception):
     """Base class for errors the CLI reports without a traceback."""
@@ -19,8 +21,19 @@ class InputError(CurationError):
             where += f", record {record}"
         super().__init__(f"{where}: {message}")
         self.path = path
+        self.message = message
         self.line = line
         self.record = record
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickles whole (the default would call ``InputError(text)``): an error raised
+        while loading in a worker process reaches the user as it was raised."""
+        return (_input_error, (self.path, self.message, self.line, self.record))
+
+
+def _input_error(path: str, message: str, line: int | None, record: int | None
+                 ) -> InputError:
+    return InputError(path, message, line=line, record=record)
 
 
 class RecipeError(CurationError):

@@ -14,7 +14,7 @@ import json
 import re
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -67,6 +67,14 @@ class LoadedSource:
     def records(self) -> int:
         """Records read from the source: loaded + quarantined."""
         return self.table.height + self.removed.height
+
+    @classmethod
+    def join(cls, parts: Sequence[LoadedSource]) -> LoadedSource:
+        """A source loaded in parts (in part order) as if loaded whole."""
+        if len(parts) == 1:
+            return parts[0]
+        return cls(pl.concat([p.table for p in parts]), parts[0].origin, parts[0].sha256,
+                   pl.concat([p.removed for p in parts]))
 
 
 def sha256_file(path: Path) -> str:
@@ -159,7 +167,17 @@ def _locate(path: Path, text: str, error: Exception) -> InputError:
     return InputError(str(path), _parse_problem(error), line=1)
 
 
-def _iter_json(path: Path) -> Iterator[Record]:
+Part = tuple[int, int]  # (k, n): the k-th of n contiguous, equal runs of a file's records
+WHOLE: Part = (0, 1)
+
+
+def part_bounds(total: int, part: Part) -> range:
+    """The record indices of ``part`` of ``total`` records."""
+    k, n = part
+    return range(total * k // n, total * (k + 1) // n)
+
+
+def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     text = _decode(path)
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
@@ -171,15 +189,15 @@ def _iter_json(path: Path) -> Iterator[Record]:
     if not isinstance(data, list):
         raise InputError(str(path), "expected a JSON array of records; "
                          "for one record per line use a .jsonl file")
-    for i, record in enumerate(data):
-        yield i, None, record
+    for i in part_bounds(len(data), part):
+        yield i, None, data[i]
 
 
-def _iter_jsonl(path: Path) -> Iterator[Record]:
-    index = 0
-    for line_no, line in enumerate(_decode(path).splitlines(), start=1):
-        if not line.strip():
-            continue
+def _iter_jsonl(path: Path, part: Part = WHOLE) -> Iterator[Record]:
+    lines = [(line_no, line) for line_no, line in
+             enumerate(_decode(path).splitlines(), start=1) if line.strip()]
+    for index in part_bounds(len(lines), part):
+        line_no, line = lines[index]
         try:
             record = json.loads(line, object_pairs_hook=_no_duplicates)
         except json.JSONDecodeError as e:
@@ -188,16 +206,17 @@ def _iter_jsonl(path: Path) -> Iterator[Record]:
         except (_DuplicateKey, RecursionError) as e:
             raise InputError(str(path), _parse_problem(e), line=line_no) from None
         yield index, line_no, record
-        index += 1
 
 
-def _iter_parquet(path: Path) -> Iterator[Record]:
+def _iter_parquet(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     _check_readable(path)  # permission problems get the plain message, not polars'
     try:
         frame = pl.read_parquet(path)
     except Exception as e:  # polars raises several types for a bad file
         raise InputError(str(path), f"cannot read parquet: {str(e).splitlines()[0]}") from None
-    for i, record in enumerate(frame.iter_rows(named=True)):
+    rows = part_bounds(frame.height, part)
+    for i, record in enumerate(frame.slice(rows.start, len(rows)).iter_rows(named=True),
+                               start=rows.start):
         yield i, None, record
 
 
@@ -218,13 +237,13 @@ def _iter_hub(hub_id: str, split: str, data_files: str | list[str] | None,
         yield i, None, record
 
 
-def iter_local(path: Path) -> Iterator[Record]:
+def iter_local(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     readers = {".json": _iter_json, ".jsonl": _iter_jsonl, ".parquet": _iter_parquet}
     reader = readers.get(path.suffix.lower())
     if reader is None:
         raise InputError(str(path), f"unknown file type {path.suffix!r}; "
                          f"use one of {', '.join(LOCAL_SUFFIXES)}")
-    return reader(path)
+    return reader(path, part)
 
 
 def _turn_name(messages: list[Message], i: int) -> str:
@@ -336,15 +355,21 @@ def check_file(path: Path) -> str | None:
 
 def load_source(*, name: str, fmt: str, path: Path | None, hub: str | None = None,
                 split: str = "train", data_files: str | list[str] | None = None,
-                policy: LoadPolicy | None = None) -> LoadedSource:
-    """Load one recipe source: the local file when given, else the Hub id."""
+                policy: LoadPolicy | None = None, part: Part = WHOLE) -> LoadedSource:
+    """Load one recipe source: the local file when given, else the Hub id. ``part``
+    loads only that run of a local file's records (its source_index as in the whole
+    file; the file's sha256 comes with part 0): parts load in parallel and
+    :meth:`LoadedSource.join` puts them together."""
     if path is not None:
         problem = check_file(path)
         if problem:
             raise InputError(str(path), problem)
-        table, removed = to_table(iter_local(path), origin=str(path), source=name, fmt=fmt,
-                                  policy=policy)
-        return LoadedSource(table, str(path), sha256_file(path), removed)
+        table, removed = to_table(iter_local(path, part), origin=str(path), source=name,
+                                  fmt=fmt, policy=policy)
+        return LoadedSource(table, str(path), sha256_file(path) if part[0] == 0 else None,
+                            removed)
+    if part != WHOLE:
+        raise ValueError("a Hub source loads whole")
     if hub is None:
         raise InputError(name, "source has neither `path` nor `hub`")
     table, removed = to_table(_iter_hub(hub, split, data_files), origin=f"hub:{hub}",

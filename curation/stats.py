@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import polars as pl
@@ -28,25 +29,41 @@ def _turns(table: pl.DataFrame) -> pl.DataFrame:
     return flat.drop_nulls("role")
 
 
-def language_mix(table: pl.DataFrame, sample: int) -> tuple[dict[str, dict[str, int]], int]:
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+
+
+def _languages(texts: list[str]) -> list[str]:
+    return [detect(t) for t in texts]
+
+
+def language_mix(table: pl.DataFrame, sample: int, mapper: Mapper | None = None,
+                 parts: int = 1) -> tuple[dict[str, dict[str, int]], int]:
     """Languages of the turns of at most ``sample`` conversations: the ones with
-    the smallest ids, so the sample is the same whatever the row order."""
+    the smallest ids, so the sample is the same whatever the row order. ``mapper``
+    (an executor's ``map``) detects them in ``parts`` chunks."""
     if table.height > sample:
         table = table.sort("id").head(sample)
-    flat = _turns(table)
+    flat = _turns(table).filter(pl.col("role").is_in(["user", "assistant"]))  # tool turns
+    roles, texts = flat["role"].to_list(), flat["content"].to_list()  # are JSON, no language
+    chunks = [texts[len(texts) * k // parts:len(texts) * (k + 1) // parts] for k in range(parts)]
+    found = [lang for chunk in (mapper or _map_here)(_languages, chunks) for lang in chunk]
     langs: dict[str, Counter[str]] = {"user": Counter(), "assistant": Counter()}
-    for role, content in zip(flat["role"].to_list(), flat["content"].to_list(), strict=True):
-        if role in langs:  # tool turns are JSON payloads, not a language
-            langs[role][detect(content)] += 1
+    for role, lang in zip(roles, found, strict=True):
+        langs[role][lang] += 1
     return {role: dict(c.most_common()) for role, c in langs.items()}, table.height
 
 
-def table_stats(table: pl.DataFrame, language_sample: int = 20_000) -> dict[str, Any]:
+def _map_here(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    return [fn(x) for x in items]
+
+
+def table_stats(table: pl.DataFrame, language_sample: int = 20_000,
+                mapper: Mapper | None = None, parts: int = 1) -> dict[str, Any]:
     """Turns per conversation, characters per turn by role, language mix of turns
     (on a sample: language ID of every turn would cost as much as the step)."""
     turns = table.select(pl.col("messages").list.len().alias("n"))["n"]
     flat = _turns(table).with_columns(pl.col("content").str.len_chars().alias("chars"))
-    languages, sampled = language_mix(table, language_sample)
+    languages, sampled = language_mix(table, language_sample, mapper, parts)
     return {
         "conversations": table.height,
         "turns_per_conversation": _summary(turns),

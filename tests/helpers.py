@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import copy
+import os
+import time
 from pathlib import Path
 
 import polars as pl
 
 from curation import recipe as recipes
+from curation.errors import InputError
 from curation.recipe import Recipe
 from curation.schema import SCHEMA, content_id
 
@@ -56,3 +59,24 @@ def toolcall_recipe() -> Recipe:
             step["benchmarks"] = [{"task": b["task"], "path": str(fixture_dir(b["task"]))}
                                   for b in step["benchmarks"]]
     return recipes.parse(raw, "toolcall recipe")
+
+
+def worker_pid(_: int) -> int:
+    """For executors' map: which process ran the item (busy a moment, so every worker
+    takes some)."""
+    time.sleep(0.05)
+    return os.getpid()
+
+
+def running(pid: int) -> bool:
+    try:
+        return "zombie" not in Path(f"/proc/{pid}/status").read_text().lower()
+    except FileNotFoundError:
+        return False
+
+
+def square_or_fail(x: int) -> int:
+    """For executors' map: items 3 and 5 fail as a bad input file would."""
+    if x in (3, 5):
+        raise InputError(f"part{x}.jsonl", "malformed JSON line", line=x)
+    return x * x

@@ -15,7 +15,7 @@ from curation.errors import InvariantError
 from curation.executors import LocalExecutor, per_record, segments
 from curation.executors.base import balanced_slices, batch_part, merge_results, merge_stats
 from curation.steps import STEPS
-from tests.helpers import chat, table
+from tests.helpers import chat, running, square_or_fail, table
 
 TABLES = ("removed", "trimmed", "signals")  # the version's parquet files beside the data
 
@@ -40,6 +40,7 @@ def assert_same_build(a, b) -> None:
         assert tables_a[t].equals(tables_b[t]), t
     assert tables_a["removed"].height  # something to compare
     assert ma["counts"] == mb["counts"]
+    assert ma["stats"] == mb["stats"]  # language mix detected in parts on the workers
     assert [(s["name"], s["rows_out"], s["changed"], s["stats"]) for s in ma["steps"]] == [
         (s["name"], s["rows_out"], s["changed"], s["stats"]) for s in mb["steps"]]
 
@@ -193,3 +194,52 @@ def test_ray_dedup_equals_one_process_on_planted_duplicates(ray_cluster):
         assert sorted(ka["id"]) == sorted(kb["id"])
         cols = ["id", "reason", "detail", "duplicate_of"]
         assert ra.select(cols).sort("id").equals(rb.select(cols).sort("id"))
+
+
+def test_workers_exit_when_their_driver_is_killed(tmp_path):
+    """kill -9 of the driver must not leave workers waiting for tasks forever."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os, sys, time\nfrom curation.executors import LocalExecutor\n"
+            "from tests.helpers import worker_pid\n"
+            "ex = LocalExecutor(2)\n"
+            "print(*sorted(set(ex.map(worker_pid, list(range(8))))), flush=True)\n"
+            "time.sleep(600)\n")
+    repo = Path(__file__).resolve().parents[1]
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=repo, text=True,
+                            env={**os.environ, "PYTHONPATH": str(repo)},
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    assert proc.stdout is not None
+    pids = [int(p) for p in proc.stdout.readline().split()]
+    assert pids and proc.pid not in pids
+    proc.send_signal(signal.SIGKILL)
+    proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in pids if running(p)]
+    assert not alive, f"workers {alive} outlived their driver"
+
+
+@pytest.mark.parametrize("kind", ["local", "ray"])
+def test_map_returns_in_item_order_and_raises_the_first_failure_as_raised(kind, request):
+    from curation.errors import InputError
+
+    if kind == "ray":
+        from curation.executors.ray import RayExecutor
+
+        request.getfixturevalue("ray_cluster")
+        ex = RayExecutor(2)
+    else:
+        ex = LocalExecutor(2)
+    try:
+        assert ex.map(square_or_fail, [4, 1, 2]) == [16, 1, 4]
+        with pytest.raises(InputError, match=r"^part3\.jsonl, line 3: malformed JSON line$"):
+            ex.map(square_or_fail, [1, 3, 5, 2])
+    finally:
+        ex.close()

@@ -1,4 +1,5 @@
 import json
+from pathlib import Path
 
 import polars as pl
 import pytest
@@ -88,3 +89,64 @@ def test_unknown_format_and_missing_file(tmp_path):
 def test_hub_id_offline_gives_a_clear_error():
     with pytest.raises(InputError, match=r"hub:org/missing-set: could not load the Hub dataset"):
         load_source(name="x", fmt="alpaca", path=None, hub="org/missing-set")
+
+
+@pytest.fixture(scope="module")
+def two_workers():
+    from curation.executors import LocalExecutor
+
+    with LocalExecutor(2) as ex:
+        yield ex
+
+
+def plans_for(paths: dict[str, tuple[str, str]]):
+    from curation.build import SourcePlan
+    from curation.recipe import Source
+
+    return {name: SourcePlan(Source(name=name, format=fmt, path=path), Path(path))
+            for name, (fmt, path) in paths.items()}
+
+
+def test_sources_loaded_in_parts_by_workers_equal_the_whole_load(tmp_path, two_workers,
+                                                                 monkeypatch):
+    from curation import build as b
+    from curation.loading import LoadPolicy
+
+    rows = [{"instruction": f"问题{i}", "input": "", "output": "" if i % 7 == 3 else f"答案{i}"}
+            for i in range(23)]  # every 7th has no answer: quarantined, in its part
+    (tmp_path / "a.json").write_text(json.dumps(rows, ensure_ascii=False), encoding="utf-8")
+    lines = [json.dumps(r, ensure_ascii=False) for r in rows]
+    (tmp_path / "a.jsonl").write_text("\n\n".join(lines[:9]) + "\n  \n" + "\n".join(lines[9:]),
+                                      encoding="utf-8")
+    pl.DataFrame(rows).write_parquet(tmp_path / "a.parquet")
+    paths = {ext: ("alpaca", str(tmp_path / f"a.{ext}")) for ext in ("json", "jsonl", "parquet")}
+    monkeypatch.setattr(b, "PART_BYTES", 64)  # every file in two parts, one per worker
+    loaded = b.load_all(plans_for(paths), LoadPolicy(), two_workers, [])
+    for name, (fmt, path) in paths.items():
+        whole = load_source(name=name, fmt=fmt, path=Path(path))
+        assert loaded[name].table.equals(whole.table) and whole.table.height == 20
+        assert loaded[name].removed.equals(whole.removed) and whole.removed.height == 3
+        assert loaded[name].sha256 == whole.sha256 and whole.sha256
+    # A part is a run of records, numbered as in the whole file.
+    second = load_source(name="x", fmt="alpaca", path=tmp_path / "a.jsonl", part=(1, 2))
+    assert second.sha256 is None and second.records == 12
+    assert second.table["source_index"].to_list()[:2] == [11, 12]
+
+
+def test_the_first_bad_record_in_file_order_is_reported_from_parts(tmp_path, two_workers,
+                                                                    monkeypatch):
+    from curation import build as b
+    from curation.loading import LoadPolicy
+
+    good = json.dumps(RECORDS[0], ensure_ascii=False)
+    # Lines 3 and 30 are bad, one in each half: the error names line 3, as one process does.
+    text = "\n".join(["{oops" if n in (3, 30) else good for n in range(1, 41)])
+    (tmp_path / "bad.jsonl").write_text(text, encoding="utf-8")
+    # A bigger source after it, bad too: its parts are loaded first (biggest first), yet
+    # the error is the first source's, as when the sources load one after the other.
+    (tmp_path / "big.jsonl").write_text("\n".join([good] * 200 + ["{oops"]), encoding="utf-8")
+    monkeypatch.setattr(b, "PART_BYTES", 64)
+    with pytest.raises(InputError, match=r"bad\.jsonl, line 3: malformed JSON"):
+        b.load_all(plans_for({"x": ("alpaca", str(tmp_path / "bad.jsonl")),
+                              "y": ("alpaca", str(tmp_path / "big.jsonl"))}), LoadPolicy(),
+                   two_workers, [])

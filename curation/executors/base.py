@@ -204,9 +204,16 @@ def run_segments(table: pl.DataFrame, steps: Sequence[Labeled], whole: WholeRunn
 
 
 class Executor(Protocol):
-    """Runs steps over a table; ``close`` releases workers (also on ``with`` exit)."""
+    """Runs steps over a table, and a function over items on the cores that can read
+    the input files (loading sources in parts); ``close`` releases workers (also on
+    ``with`` exit)."""
+
+    workers: int
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]: ...
+
+    def map(self, fn: Callable[[Any], Any], items: Sequence[Any],
+            steps: Sequence[Labeled] = ()) -> list[Any]: ...
 
     def close(self) -> None: ...
 

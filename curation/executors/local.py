@@ -8,12 +8,13 @@ import multiprocessing as mp
 import os
 import shutil
 import tempfile
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -40,12 +41,26 @@ WORKER_ENV = {"POLARS_MAX_THREADS": "1", "MALLOC_MMAP_THRESHOLD_": str(2**30),
 
 SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") else None  # batches in memory, not disk
 
+T = TypeVar("T")
+R = TypeVar("R")
+
 _worker_steps: list[Step | None] = []
+_worker_scratch = ""
 
 
-def _init_worker(specs: list[StepSpec | None]) -> None:
-    global _worker_steps
+def _exit_when_orphaned(parent: int) -> None:
+    """A worker whose driver died (kill -9, OOM) would wait on its task queue forever,
+    holding memory and the driver's stdout/stderr: it exits instead."""
+    while os.getppid() == parent:
+        time.sleep(0.5)
+    os._exit(1)
+
+
+def _init_worker(specs: list[StepSpec | None], scratch: str) -> None:
+    global _worker_steps, _worker_scratch
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     _worker_steps = [s.build() if s else None for s in specs]
+    _worker_scratch = scratch
 
 
 def _ready() -> int:
@@ -86,7 +101,10 @@ class FrameFile:
 
 
 def _frames_to_files(obj: Any, folder: str) -> Any:
-    """``obj`` (a BatchRun or StepResult) with every DataFrame field written to a file."""
+    """``obj`` (a BatchRun, StepResult or another dataclass) with every DataFrame field
+    written to a file."""
+    if not dataclasses.is_dataclass(obj):
+        return obj
     return dataclasses.replace(obj, **{
         f.name: FrameFile.write(v, folder) if isinstance(v, pl.DataFrame)
         else [_frames_to_files(x, folder) for x in v] if f.name == "results" else v
@@ -94,10 +112,16 @@ def _frames_to_files(obj: Any, folder: str) -> Any:
 
 
 def _frames_from_files(obj: Any) -> Any:
+    if not dataclasses.is_dataclass(obj):
+        return obj
     return dataclasses.replace(obj, **{
         f.name: v.read() if isinstance(v, FrameFile)
         else [_frames_from_files(x) for x in v] if f.name == "results" else v
         for f in dataclasses.fields(obj) for v in [getattr(obj, f.name)]})
+
+
+def _call_in_worker(fn: Callable[[Any], Any], item: Any) -> Any:
+    return _frames_to_files(fn(item), _worker_scratch)
 
 
 def _run_in_worker(indices: list[int], batch: FrameFile) -> BatchRun:
@@ -128,14 +152,29 @@ class LocalExecutor:
         if self._pool is None or specs != self._specs:
             self.close()
             begin = time.perf_counter()
-            self._pool = ProcessPoolExecutor(self.workers, mp.get_context(self.start_method),
-                                             initializer=_init_worker, initargs=(specs,))
-            self._specs = specs
             self._scratch = tempfile.mkdtemp(prefix="curation-", dir=SCRATCH)
+            self._pool = ProcessPoolExecutor(self.workers, mp.get_context(self.start_method),
+                                             initializer=_init_worker,
+                                             initargs=(specs, self._scratch))
+            self._specs = specs
             with _environment(WORKER_ENV):  # start every worker now, with its environment
                 wait([self._pool.submit(_ready) for _ in range(self.workers)])
             self.start_seconds += time.perf_counter() - begin
         return self._pool
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T],
+            steps: Sequence[Labeled] = ()) -> list[R]:
+        """``fn`` over ``items`` in the workers (here with one), results in item order;
+        the first item that fails raises its error, as a plain loop would. ``steps``:
+        what the next :meth:`run` gets, so the pool started now serves it too."""
+        if self.workers == 1 or len(items) < 2:
+            return [fn(x) for x in items]
+        futures = [self._pool_for(steps).submit(_call_in_worker, fn, x) for x in items]
+        try:
+            return [_frames_from_files(f.result()) for f in futures]
+        finally:
+            for f in futures:
+                f.cancel()
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
         def batches(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:

@@ -15,7 +15,8 @@ from __future__ import annotations
 import os
 import pickle
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from typing import TypeVar
 
 import polars as pl
 import pyarrow as pa
@@ -41,8 +42,15 @@ try:
 except ImportError:  # pragma: no cover - depends on the install
     ray = None
 
+T = TypeVar("T")
+R = TypeVar("R")
 ROW = "_row"  # the block's rows' position in the table, to put results back in order
 BLOCKS_PER_CPU = 4
+
+
+def _on_this_machine() -> bool:
+    here = ray.util.get_node_ip_address()
+    return all(n["NodeManagerAddress"] == here for n in ray.nodes() if n["Alive"])
 
 
 class StepsActor:
@@ -101,6 +109,24 @@ class RayExecutor:
         for row in rows:  # each pickle freed once read
             runs.append(pickle.loads(row.pop("run")))
         return runs
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T],
+            steps: Sequence[Labeled] = ()) -> list[R]:
+        """``fn`` over ``items`` as Ray tasks when every node of the cluster is this
+        machine (its workers see the files here), else in the driver: a cluster's
+        workers need no access to the input files. Results in item order; the first
+        item that fails raises its own error."""
+        if not _on_this_machine() or len(items) < 2:
+            return [fn(x) for x in items]
+        task = ray.remote(fn)
+        refs = [task.remote(x) for x in items]
+        try:
+            return [ray.get(r) for r in refs]
+        except ray.exceptions.RayTaskError as e:
+            for r in refs:
+                ray.cancel(r)
+            cause = getattr(e, "cause", None)
+            raise (cause if isinstance(cause, Exception) else e) from None
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
         def whole(step: Step, table: pl.DataFrame) -> StepResult:
