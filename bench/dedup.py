@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import importlib.util
 import itertools
 import json
 import platform
@@ -209,6 +210,11 @@ def main() -> None:
               f"{stray} stray cross-family pairs in a 20k sample; "
               f"corpus + truth {time.perf_counter() - t0:.0f}s", flush=True)
         for name, fn in METHODS.items():
+            if name.startswith("rensa") and importlib.util.find_spec("rensa") is None:
+                rows.append({"size": n, "method": name,
+                             "skipped": "rensa not installed (pip install rensa)"})
+                print(f"  {name}: skipped (rensa not installed)")
+                continue
             if name.startswith("datasketch") and n > args.baseline_max:
                 rows.append({"size": n, "method": name, "skipped":
                              f"above --baseline-max {args.baseline_max}"})

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import xxhash
@@ -40,9 +41,29 @@ def _mix(h: np.ndarray, seed: int) -> np.ndarray:
     return h
 
 
-# Texts are hashed in batches of about this many characters: the temporaries stay in
-# cache-friendly sizes (measured: 8M-character batches are 4x slower than 500K ones).
-CHUNK_CHARS = 500_000
+@cache
+def _space_table() -> np.ndarray:
+    """``table[c]``: is code point c whitespace to ``str.split()``; the last entry (past
+    the highest such code point) is False and stands for every code point above it."""
+    points = np.concatenate([np.arange(0xD800, dtype=np.uint32),  # all but surrogates
+                             np.arange(0xE000, 0x110000, dtype=np.uint32)])
+    text = points.tobytes().decode("utf-32-le")
+    word = np.zeros(len(text), dtype=bool)
+    at = 0
+    for w in text.split():  # the runs between whitespace, in order
+        at = text.index(w, at)
+        word[at:at + len(w)] = True
+        at += len(w)
+    spaces = points[~word]
+    table = np.zeros(int(spaces[-1]) + 2, dtype=bool)
+    table[spaces] = True
+    return table
+
+
+# Texts are hashed in batches of about this many characters, so that the temporaries
+# stay cache-sized (measured: 8M-character batches are 4x slower than 500K ones,
+# and 64K ones, whose uint64 temporaries fit in L2, 1.4x faster than 500K).
+CHUNK_CHARS = 64_000
 
 
 def chunks(texts: Sequence[str], limit: int = CHUNK_CHARS) -> Iterator[tuple[int, int]]:
@@ -70,12 +91,19 @@ class Shingler:
             raise ValueError("ngram must be >= 1")
 
     def units(self, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
-        """All documents' units (code points or word hashes) concatenated, and lengths."""
+        """All documents' units concatenated, and lengths: code points (uint32) of
+        ``"".join(text.split())`` (whitespace dropped), or word hashes (uint64)."""
         if self.kind == "char":
-            compact = ["".join(t.split()) for t in texts]
-            lengths = np.fromiter((len(t) for t in compact), dtype=np.int64, count=len(compact))
-            units = np.frombuffer("".join(compact).encode("utf-32-le"), dtype=np.uint32)
-            return units.astype(np.uint64), lengths
+            lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+            points = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+            table = _space_table()
+            space = table[np.minimum(points, np.uint32(len(table) - 1))]
+            at = np.flatnonzero(space)
+            if len(at):
+                doc = np.searchsorted(np.cumsum(lengths), at, side="right")
+                lengths = lengths - np.bincount(doc, minlength=len(texts))
+                points = points[~space]
+            return points, lengths
         words = [_WORD.findall(t.lower()) for t in texts]
         lengths = np.fromiter((len(w) for w in words), dtype=np.int64, count=len(words))
         units = np.fromiter((xxhash.xxh3_64_intdigest(w.encode()) for ws in words for w in ws),
@@ -98,15 +126,20 @@ class Shingler:
         starts = np.zeros(len(lengths), dtype=np.int64)
         np.cumsum(lengths[:-1], out=starts[1:])
         if len(units) >= n:
-            h = units[: len(units) - n + 1].copy()
+            windows = len(units) - n + 1
+            h = units[:windows].astype(np.uint64)
             for k in range(1, n):
                 h *= _MULT
-                h += units[k: len(units) - n + 1 + k]
-            # Keep the windows inside one document: start .. start + len - n.
-            counts = np.maximum(lengths - n + 1, 0)
-            owner = np.repeat(np.arange(len(lengths)), counts)
-            shift = np.repeat(starts - (np.cumsum(counts) - counts), counts)
-            h = h[np.arange(len(owner)) + shift]
+                h += units[k: windows + k]
+            # Keep the windows inside one document: start .. start + len - n, i.e. drop
+            # those starting at a document's last n - 1 units.
+            inside = np.ones(windows, dtype=bool)
+            ends = starts + lengths
+            for k in range(1, n):
+                tail = ends[lengths >= k] - k
+                inside[tail[tail < windows]] = False
+            h = h[inside]
+            owner = np.repeat(np.arange(len(lengths)), np.maximum(lengths - n + 1, 0))
         else:
             h = np.empty(0, dtype=np.uint64)
             owner = np.empty(0, dtype=np.int64)
@@ -115,7 +148,7 @@ class Shingler:
             # A text shorter than n is one shingle: its whole unit sequence.
             extra = np.empty(len(short), dtype=np.uint64)
             for i, d in enumerate(short):
-                seq = units[starts[d]: starts[d] + lengths[d]]
+                seq = units[starts[d]: starts[d] + lengths[d]].astype(np.uint64)
                 extra[i] = xxhash.xxh3_64_intdigest(seq.tobytes())
             h = np.concatenate([h, extra])
             owner = np.concatenate([owner, short])
@@ -137,11 +170,13 @@ class Signer:
         sig = np.full((len(texts), self.num_perm), EMPTY, dtype=np.uint32)
         for lo, hi in chunks(texts, self.chunk_chars):
             h, owner = self.shingler._hashes(texts[lo:hi])
-            bins = (h % np.uint64(self.num_perm)).astype(np.int64)
+            if self.num_perm & (self.num_perm - 1) == 0:  # a power of two: the low bits
+                bins = (h & np.uint64(self.num_perm - 1)).astype(np.int64)
+            else:
+                bins = (h % np.uint64(self.num_perm)).astype(np.int64)
             values = (h >> np.uint64(32)).astype(np.uint32)
-            block = sig[lo:hi].reshape(-1)
-            np.minimum.at(block, owner * self.num_perm + bins, values)
-            sig[lo:hi] = block.reshape(hi - lo, self.num_perm)
+            bins += owner * self.num_perm
+            np.minimum.at(sig[lo:hi].reshape(-1), bins, values)  # a view: rows are contiguous
         return sig
 
 

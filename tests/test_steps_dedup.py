@@ -2,10 +2,12 @@
 
 import random
 
+import numpy as np
 import polars as pl
 import pytest
 from helpers import chat, table
 
+from curation import lsh
 from curation.minhash import EMPTY, Shingler, Signer, jaccard
 from curation.steps.exact_dedup import ExactDedup
 from curation.steps.minhash_dedup import MinhashDedup
@@ -151,3 +153,70 @@ def test_single_turn_scope_leaves_multi_turn_chats_alone():
     assert sorted(r.kept["source"].to_list()) == ["a", "b"]
     with pytest.raises(Exception, match="scope must be one of"):
         ExactDedup(scope="some")
+
+
+def _edited_texts(rng: random.Random, n: int) -> list[str]:
+    """Short and long texts, near copies of each other, with every kind of whitespace
+    ``str.split`` knows (tabs, ideographic and no-break spaces, separators)."""
+    chars = [chr(c) for c in range(0x4E00, 0x4E00 + 40)] + list(" \t\n\u3000\xa0\x1c\x85")
+    base = ["".join(rng.choice(chars) for _ in range(rng.choice([1, 3, 8, 60, 300])))
+            for _ in range(n // 2)]
+    out = []
+    for t in base:
+        b = list(t)
+        for _ in range(rng.randint(0, 3)):
+            b[rng.randrange(len(b))] = rng.choice(chars)
+        out += [t, "".join(b)]
+    return out
+
+
+def test_shingles_drop_whitespace_as_str_split_does():
+    texts = [*_edited_texts(random.Random(3), 40), "", " \u3000\t"]
+    h, owner = Shingler(3).hashes(texts)
+    joined = Shingler(3).hashes(["".join(t.split()) for t in texts])
+    assert (h == joined[0]).all() and (owner == joined[1]).all()
+    assert set(owner.tolist()) == {d for d, t in enumerate(texts) if t.strip()}
+
+
+@pytest.mark.parametrize("n", [3, 5])
+def test_exact_jaccard_equals_jaccard_of_shingle_sets(n):
+    texts = _edited_texts(random.Random(n), 200)
+    i = np.repeat(np.arange(0, len(texts), 2), 3)
+    j = (i + np.tile([1, 2, 7], len(i) // 3)) % len(texts)
+    keep = [bool(texts[a].strip() and texts[b].strip()) and a != b
+            for a, b in zip(i, j, strict=True)]
+    i, j = i[keep], j[keep]
+
+    def shingles(t: str) -> set[str]:
+        c = "".join(t.split())
+        return {c[k:k + n] for k in range(len(c) - n + 1)} or {c}
+
+    want = [len(shingles(texts[a]) & shingles(texts[b])) / len(shingles(texts[a]) |
+            shingles(texts[b])) for a, b in zip(i.tolist(), j.tolist(), strict=True)]
+    got = lsh.exact_jaccard(Shingler(n), texts, i, j, chunk_pairs=37)
+    assert got.tolist() == want and any(0 < w < 1 for w in want) and max(want) == 1
+
+
+def test_signature_estimates_equal_row_jaccard():
+    texts = [*_edited_texts(random.Random(5), 300), "", ""]
+    sig = Signer(Shingler(3), 64).sign(texts)
+    rng = np.random.default_rng(0)
+    i, j = rng.integers(0, len(texts), 2000), rng.integers(0, len(texts), 2000)
+    assert lsh.estimates(sig, i, j, chunk=128).tolist() == jaccard(sig[i], sig[j]).tolist()
+
+
+def test_set_codes_are_exact_when_high_bits_collide():
+    rng = np.random.default_rng(2)
+    h = rng.integers(0, 2**63, 3000, dtype=np.int64).astype(np.uint64)
+    owner = np.repeat([0, 1, 2], 1000)
+    h[1000:1500] = h[:500]  # docs 0 and 1 share 500 hashes
+    collided = h.copy()  # and hashes differing in low bits only, within and across docs
+    collided[[1, 2, 1600, 2500]] = (collided[0] & ~np.uint64(0xFF)) | np.arange(4, dtype=np.uint64)
+    for x in (h, collided):
+        codes, shift = lsh._set_codes(x, owner, 3)
+        doc, part = codes >> np.uint64(shift), codes & np.uint64((1 << shift) - 1)
+        sets = [set(part[doc == d].tolist()) for d in range(3)]
+        truth = [set(x[owner == d].tolist()) for d in range(3)]
+        assert [len(s) for s in sets] == [len(t) for t in truth]
+        assert [len(sets[a] & sets[b]) for a, b in ((0, 1), (0, 2), (1, 2))] == \
+            [len(truth[a] & truth[b]) for a, b in ((0, 1), (0, 2), (1, 2))]

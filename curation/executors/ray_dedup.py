@@ -142,7 +142,7 @@ def exact_dedup(step: ExactDedup, table: pl.DataFrame, workers: int) -> StepResu
     labels = np.arange(table.height, dtype=np.int64)
     if found.num_rows and DOC in found.column_names:
         labels[found.column(DOC).to_numpy()] = found.column("leader").to_numpy()
-    return step.from_groups(table, labels.tolist())
+    return step.from_groups(table, labels)
 
 
 # -- MinHash dedup ----------------------------------------------------------------
@@ -170,7 +170,7 @@ def _block_of(docs: np.ndarray, starts: np.ndarray) -> np.ndarray:
 def _pairs(group: dict[str, np.ndarray], starts: np.ndarray) -> dict[str, np.ndarray]:
     """Candidate pairs of one partition's buckets, tagged with their first doc's block."""
     band, key, docs = group["band"], group["key"], group[DOC]
-    codes = np.unique(np.concatenate(
+    codes = lsh.unique_sorted(np.concatenate(
         [lsh.bucket_pairs(key[band == b], docs[band == b]) for b in np.unique(band)]
         or [np.empty(0, dtype=np.int64)]))
     return {"pair": codes.astype(np.int64), PART: _block_of(codes >> 32, starts)}
@@ -182,8 +182,8 @@ def _verify(group: dict[str, np.ndarray], spec: StepSpec, texts: Sequence[ray.Ob
     (a = -1) carrying the number of unique candidates in ``candidates``."""
     step = spec.build()
     assert isinstance(step, MinhashDedup)
-    i, j = lsh.split_pairs(np.unique(group["pair"]))
-    docs = np.unique(np.concatenate([i, j]))
+    i, j = lsh.split_pairs(lsh.unique_sorted(group["pair"]))
+    docs = lsh.unique_sorted(np.concatenate([i, j]))
     fetched = ray.get([texts[k] for k in np.unique(_block_of(docs, starts)).tolist()])
     where = pa.concat_tables(fetched)
     pos = np.searchsorted(where.column(DOC).to_numpy(), docs)

@@ -10,13 +10,18 @@ KEYS = ("conversation", "first_prompt")
 SCOPES = ("all", "single_turn")
 
 
-def in_scope(table: pl.DataFrame, scope: str) -> list[bool]:
+def scope_expr(scope: str) -> pl.Expr:
     """Which rows take part. Prompt-level dedup of multi-turn chats would drop a
     whole conversation for sharing an opening line ("你好"), so it can be limited
     to single-turn records."""
+    return pl.lit(True) if scope == "all" else pl.col("messages").list.len() == 2
+
+
+def in_scope(table: pl.DataFrame, scope: str) -> list[bool]:
+    """:func:`scope_expr` per row."""
     if scope == "all":
         return [True] * table.height
-    return (table["messages"].list.len() == 2).to_list()
+    return table.select(scope_expr(scope).alias("s"))["s"].to_list()
 
 
 def check_dedup_params(step: str, key: str, scope: str) -> None:
@@ -26,19 +31,26 @@ def check_dedup_params(step: str, key: str, scope: str) -> None:
         raise RecipeError(f"{step}: scope must be one of {SCOPES}, not {scope!r}")
 
 
-def dedup_texts(table: pl.DataFrame, key: str, *, exact: bool = False) -> list[str]:
+def dedup_expr(table: pl.DataFrame, key: str, *, exact: bool = False) -> pl.Expr:
     """The text a duplicate test compares: the first user prompt, or the whole chat —
     for exact dedup with its structure (system prompt, roles), for near dedup the
     turns' text only."""
     if key == "first_prompt":
-        expr = pl.col("messages").list.eval(
+        return pl.col("messages").list.eval(
             pl.element().filter(pl.element().struct.field("role") == "user")
             .struct.field("content")).list.first().fill_null("")
-    elif exact:  # JSON of (system, messages, tools): unambiguous, and built in Rust
+    if exact:  # JSON of (system, messages, tools): unambiguous, and built in Rust
         parts = [pl.col("system").fill_null(""), pl.col("messages")]
         if "tools" in table.columns:
             parts.append(pl.when(pl.col("tools") != "").then(pl.col("tools")))
-        expr = pl.struct(parts).struct.json_encode()
-    else:
-        expr = pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
+        return pl.struct(parts).struct.json_encode()
+    return pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
+
+
+def dedup_texts(table: pl.DataFrame, key: str, *, exact: bool = False,
+                scope: str = "all") -> list[str]:
+    """:func:`dedup_expr` per row; "" for rows out of ``scope``."""
+    expr = dedup_expr(table, key, exact=exact)
+    if scope != "all":
+        expr = pl.when(scope_expr(scope)).then(expr).otherwise(pl.lit(""))
     return table.select(expr.alias("t"))["t"].to_list()

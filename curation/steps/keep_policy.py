@@ -7,12 +7,11 @@ the table, so the survivor does not depend on input order.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 import polars as pl
-
-RANK = "_keep_rank"
 
 
 @dataclass
@@ -25,8 +24,8 @@ class KeepPolicy:
         if self.prefer not in ("longer", "first"):
             raise ValueError(f"prefer must be 'longer' or 'first', not {self.prefer!r}")
 
-    def ranked(self, table: pl.DataFrame) -> pl.DataFrame:
-        """``table`` plus an integer column ``_keep_rank``: 0 is the best record."""
+    def ranks(self, table: pl.DataFrame) -> np.ndarray:
+        """Each row's rank: 0 is the best record."""
         priority = {name: i for i, name in enumerate(self.source_priority)}
         keys = [pl.col("source").replace_strict(priority, default=len(priority),
                                                 return_dtype=pl.Int64)]
@@ -40,21 +39,27 @@ class KeepPolicy:
         order = table.select(pl.arg_sort_by(keys).alias("i"))["i"].to_numpy()
         rank = np.empty(table.height, dtype=np.int64)
         rank[order] = np.arange(table.height)
-        return table.with_columns(pl.Series(RANK, rank))
+        return rank
 
-    def split(self, table: pl.DataFrame, groups: list[object]) -> tuple[pl.DataFrame,
-                                                                      pl.DataFrame]:
-        """Keep the best record of each group. Returns (kept, duplicates); the
-        duplicates carry ``_survivor`` (the kept id) and ``_size`` (group size)."""
-        ranked = self.ranked(table).with_columns(pl.Series("_group", groups))
-        best = (ranked.sort(RANK).group_by("_group", maintain_order=True)
-                .agg(pl.col("id").first().alias("_survivor"),
-                     pl.col(RANK).first().alias("_best"), pl.len().alias("_size")))
-        ranked = ranked.join(best, on="_group", how="left", maintain_order="left")
-        is_dup = pl.col(RANK) != pl.col("_best")
-        kept = ranked.filter(~is_dup).select(table.columns)
-        dups = ranked.filter(is_dup).select([*table.columns, "_survivor", "_size"])
-        return kept, dups
+    def split(self, table: pl.DataFrame, groups: Sequence[object] | np.ndarray,
+              ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """Keep the best record of each group (rows with equal labels in ``groups``).
+        Returns (kept, duplicates), each in table order; the duplicates carry
+        ``_survivor`` (the kept id) and ``_size`` (group size)."""
+        rank = self.ranks(table)
+        _, group = np.unique(np.asarray(groups), return_inverse=True)
+        group = group.reshape(-1)
+        best = np.full(int(group.max(initial=-1)) + 1, table.height, dtype=np.int64)
+        np.minimum.at(best, group, rank)
+        is_dup = rank != best[group]
+        row_of_rank = np.empty(table.height, dtype=np.int64)
+        row_of_rank[rank] = np.arange(table.height)
+        sizes = np.bincount(group, minlength=len(best))
+        dup = pl.Series(is_dup)
+        dups = table.filter(dup).with_columns(
+            table["id"].gather(row_of_rank[best[group[is_dup]]]).alias("_survivor"),
+            pl.Series("_size", sizes[group[is_dup]], dtype=pl.UInt32))
+        return table.filter(~dup), dups
 
 
 def duplicate_stats(dups: pl.DataFrame, kept: pl.DataFrame) -> dict[str, object]:

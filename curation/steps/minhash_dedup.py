@@ -26,7 +26,7 @@ from curation.minhash import Shingler, Signer
 from curation.progress import phase
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from curation.steps.dedup_keys import check_dedup_params, dedup_texts, in_scope
+from curation.steps.dedup_keys import check_dedup_params, dedup_texts
 from curation.steps.keep_policy import KeepPolicy, duplicate_stats
 
 EXAMPLES = 3
@@ -59,8 +59,7 @@ class MinhashDedup(Step):
 
     def texts(self, table: pl.DataFrame) -> list[str]:
         """The compared text per row; "" out of scope (no signature, never clustered)."""
-        return [t if use else "" for t, use in
-                zip(dedup_texts(table, self.key), in_scope(table, self.scope), strict=True)]
+        return dedup_texts(table, self.key, scope=self.scope)
 
     def signatures(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), num_perm) MinHash signatures; a row depends on its text only."""
@@ -90,7 +89,7 @@ class MinhashDedup(Step):
     def from_clusters(self, table: pl.DataFrame, texts: Sequence[str], found: lsh.NearDuplicates,
                ) -> StepResult:
         """The result from the clusters: survivors by the keep policy, reasons, stats."""
-        kept, dups = self._policy.split(table, found.labels.tolist())
+        kept, dups = self._policy.split(table, found.labels)
         removed = removed_rows(
             dups.select(table.columns),
             ["near_duplicate"] * dups.height,
@@ -103,7 +102,7 @@ class MinhashDedup(Step):
             "bands": found.bands, "rows": found.rows,
             "candidate_pairs": found.candidates, "verified_pairs": len(found.pairs),
             "clusters": dups["_survivor"].n_unique(),
-            "no_signature": sum(1 for t in texts if not t.strip()),
+            "no_signature": texts.count("") + sum(map(str.isspace, texts)),  # no .strip()
             "removed:near_duplicate": dups.height,
             **duplicate_stats(dups, kept),
             "examples": self._examples(table, texts, found),
