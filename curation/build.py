@@ -307,7 +307,12 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
 
         input_stats = stats_of(table)
         result = pipeline.run(table, steps, executor)
-        result = dataclasses.replace(result, removed=pl.concat([quarantined, result.removed]))
+        # One chunk per table: the files' bytes (and arrow_bytes) then do not depend on
+        # how an executor batched the rows, only on the rows.
+        result = dataclasses.replace(
+            result, kept=result.kept.rechunk(),
+            removed=pl.concat([quarantined, result.removed], rechunk=True),
+            trimmed=result.trimmed.rechunk(), signals=result.signals.rechunk())
         per_source = check_conservation(inputs, result.kept, result.removed)
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         with phase(f"write {target}") as ph:
