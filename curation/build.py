@@ -301,6 +301,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         table = pl.concat([ld.table for ld in loaded.values()])
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
+
         def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
             return table_stats(table, mapper=lambda fn, items: executor.map(fn, items, steps),
                                parts=executor.workers)
