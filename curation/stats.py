@@ -29,6 +29,9 @@ def _turns(table: pl.DataFrame) -> pl.DataFrame:
     return flat.drop_nulls("role")
 
 
+PART_TEXTS = 10_000  # texts per chunk at least: fewer are detected here (~0.1 s), where
+# sending them to workers could mean starting a pool for nothing (a build without
+# per-record steps, the embedded sample)
 Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
 
 
@@ -40,11 +43,12 @@ def language_mix(table: pl.DataFrame, sample: int, mapper: Mapper | None = None,
                  parts: int = 1) -> tuple[dict[str, dict[str, int]], int]:
     """Languages of the turns of at most ``sample`` conversations: the ones with
     the smallest ids, so the sample is the same whatever the row order. ``mapper``
-    (an executor's ``map``) detects them in ``parts`` chunks."""
+    (an executor's ``map``) detects them in up to ``parts`` chunks of PART_TEXTS or more."""
     if table.height > sample:
         table = table.sort("id").head(sample)
     flat = _turns(table).filter(pl.col("role").is_in(["user", "assistant"]))  # tool turns
     roles, texts = flat["role"].to_list(), flat["content"].to_list()  # are JSON, no language
+    parts = max(1, min(parts, len(texts) // PART_TEXTS))  # a small sample: one chunk, here
     chunks = [texts[len(texts) * k // parts:len(texts) * (k + 1) // parts] for k in range(parts)]
     found = [lang for chunk in (mapper or _map_here)(_languages, chunks) for lang in chunk]
     langs: dict[str, Counter[str]] = {"user": Counter(), "assistant": Counter()}

@@ -246,3 +246,23 @@ def test_map_returns_in_item_order_and_raises_the_first_failure_as_raised(kind, 
             ex.map(square_or_fail, [1, 3, 5, 2])
     finally:
         ex.close()
+
+
+def test_language_mix_in_chunks_equals_one_pass_and_small_samples_stay_whole(monkeypatch):
+    from curation import stats
+
+    t = table(*[chat(f"问题{i}：请介绍一下这个城市。", "这是一个完整的中文回答，介绍了历史和文化。")
+                for i in range(30)],
+              *[chat(f"Question {i}: tell me about it.", "This answer is written in English.")
+                for i in range(10)])
+    calls: list[int] = []
+
+    def mapper(fn, items):
+        calls.append(len(items))
+        return [fn(x) for x in items]
+
+    whole = stats.language_mix(t, 100)
+    assert stats.language_mix(t, 100, mapper, parts=2) == whole and calls == [1]  # 80 texts
+    monkeypatch.setattr(stats, "PART_TEXTS", 20)
+    assert stats.language_mix(t, 100, mapper, parts=3) == whole and calls == [1, 3]
+    assert whole[0]["assistant"] == {"zh": 30, "en": 10}
