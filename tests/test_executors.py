@@ -266,3 +266,24 @@ def test_language_mix_in_chunks_equals_one_pass_and_small_samples_stay_whole(mon
     monkeypatch.setattr(stats, "PART_TEXTS", 20)
     assert stats.language_mix(t, 100, mapper, parts=3) == whole and calls == [1, 3]
     assert whole[0]["assistant"] == {"zh": 30, "en": 10}
+
+
+def test_workers_get_their_steps_by_file_not_through_the_start_pipe():
+    """A spawned worker reads its start pipe only after importing the main module, so
+    steps bigger than a pipe (64 KiB; decontaminate carries its benchmark index) sent
+    that way made each worker's start wait for the previous one's imports."""
+    import pickle
+
+    from curation.steps.quality import DEFAULT_REFUSALS
+
+    big = STEPS["quality"](refusal_patterns=[*DEFAULT_REFUSALS,
+                                             *(f"拒绝{i:06d}" for i in range(20_000))])
+    ex = LocalExecutor(2)
+    try:
+        pool = ex._pool_for([("quality", big)])
+        assert len(pickle.dumps(pool._initargs)) < 4096  # the steps travel by file
+        t = table(chat("你好", "抱歉，我无法回答这个问题。"), chat("你好", "您好！请问有什么可以帮您？"))
+        [outcome] = ex.run(t, [("quality", big)])
+        assert outcome.result.removed["reason"].to_list() == ["refusal"]
+    finally:
+        ex.close()

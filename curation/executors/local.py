@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 import multiprocessing as mp
 import os
+import pickle
 import shutil
 import tempfile
 import threading
@@ -56,9 +57,11 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _init_worker(specs: list[StepSpec | None], scratch: str) -> None:
+def _init_worker(specs_file: str, scratch: str) -> None:
     global _worker_steps, _worker_scratch
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    with open(specs_file, "rb") as f:
+        specs: list[StepSpec | None] = pickle.load(f)
     _worker_steps = [s.build() if s else None for s in specs]
     _worker_scratch = scratch
 
@@ -153,9 +156,16 @@ class LocalExecutor:
             self.close()
             begin = time.perf_counter()
             self._scratch = tempfile.mkdtemp(prefix="curation-", dir=SCRATCH)
+            # The steps go by file: a spawned worker reads what its start pipe carries only
+            # after importing the main module, and a pipe holds 64 KiB, so steps bigger
+            # than that (decontaminate's benchmark index) made each start wait for the
+            # previous worker's imports (1.1 s per worker here).
+            specs_file = os.path.join(self._scratch, "steps.pickle")
+            with open(specs_file, "wb") as f:
+                pickle.dump(specs, f)
             self._pool = ProcessPoolExecutor(self.workers, mp.get_context(self.start_method),
                                              initializer=_init_worker,
-                                             initargs=(specs, self._scratch))
+                                             initargs=(specs_file, self._scratch))
             self._specs = specs
             with _environment(WORKER_ENV):  # start every worker now, with its environment
                 wait([self._pool.submit(_ready) for _ in range(self.workers)])
