@@ -282,7 +282,8 @@ def test_workers_get_their_steps_by_file_not_through_the_start_pipe():
     try:
         pool = ex._pool_for([("quality", big)])
         assert len(pickle.dumps(pool._initargs)) < 4096  # the steps travel by file
-        t = table(chat("你好", "抱歉，我无法回答这个问题。"), chat("你好", "您好！请问有什么可以帮您？"))
+        t = table(chat("你好", "抱歉，我无法回答这个问题。"),
+                  chat("你好", "您好！请问有什么可以帮您？"))
         [outcome] = ex.run(t, [("quality", big)])
         assert outcome.result.removed["reason"].to_list() == ["refusal"]
     finally:
