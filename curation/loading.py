@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import mmap
 import re
 import sys
 from collections import Counter
@@ -62,6 +63,7 @@ class LoadedSource:
     origin: str  # where it was read from, for messages (local path or "hub:<id>")
     sha256: str | None  # of the input file; None for hub datasets (revision instead)
     removed: pl.DataFrame = field(default_factory=empty_removed)  # quarantined records
+    numbered_from_part: bool = False  # source_index counts from the part's first record
 
     @property
     def records(self) -> int:
@@ -71,10 +73,15 @@ class LoadedSource:
     @classmethod
     def join(cls, parts: Sequence[LoadedSource]) -> LoadedSource:
         """A source loaded in parts (in part order) as if loaded whole."""
-        if len(parts) == 1:
+        if len(parts) == 1 and not parts[0].numbered_from_part:
             return parts[0]
-        return cls(pl.concat([p.table for p in parts]), parts[0].origin, parts[0].sha256,
-                   pl.concat([p.removed for p in parts]))
+        tables, removed, before = [], [], 0
+        for p in parts:
+            shift = pl.col("source_index") + before if p.numbered_from_part else None
+            tables.append(p.table if shift is None else p.table.with_columns(shift))
+            removed.append(p.removed if shift is None else p.removed.with_columns(shift))
+            before += p.records
+        return cls(pl.concat(tables), parts[0].origin, parts[0].sha256, pl.concat(removed))
 
 
 def sha256_file(path: Path) -> str:
@@ -102,14 +109,45 @@ def _read_bytes(path: Path, *, probe: bool = False) -> bytes:
         raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
 
 
-def _decode(path: Path) -> str:
-    data = _read_bytes(path)
+def _decode(path: Path, data: bytes | None = None, *, first_line: int = 1,
+            first_byte: int = 0) -> str:
+    """The file's text (or ``data``, its bytes from ``first_byte`` on, which is line
+    ``first_line``); a byte-order mark is dropped at the start of the file only."""
+    data = _read_bytes(path) if data is None else data
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig" if first_byte == 0 else "utf-8")
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise InputError(str(path), f"not valid UTF-8 (byte {e.start}: {e.reason}); "
-                         "re-encode the file as UTF-8", line=line) from None
+        line = first_line + data.count(b"\n", 0, e.start)
+        raise InputError(str(path), f"not valid UTF-8 (byte {first_byte + e.start}: "
+                         f"{e.reason}); re-encode the file as UTF-8", line=line) from None
+
+
+def _line_start(data: mmap.mmap, offset: int) -> int:
+    """Where the first line that starts at or after ``offset`` starts."""
+    if offset <= 0:
+        return 0
+    newline = data.find(b"\n", offset - 1)
+    return len(data) if newline < 0 else newline + 1
+
+
+def _lines_of_part(path: Path, part: Part) -> tuple[str, int]:
+    """(text, number of its first line) of ``part`` of a JSON Lines file: the lines
+    that start in the part's share of the file's bytes. Only those bytes are decoded,
+    so parts loaded in parallel do not each decode the whole file."""
+    _check_readable(path)
+    if path.stat().st_size == 0:
+        return "", 1
+    try:
+        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+            k, n = part
+            start = _line_start(data, len(data) * k // n)
+            end = _line_start(data, len(data) * (k + 1) // n)
+            first_line = 1 + sum(data[i:min(i + COUNT_BYTES, start)].count(b"\n")
+                                 for i in range(0, start, COUNT_BYTES))
+            chunk = data[start:end]
+    except OSError as e:
+        raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
+    return _decode(path, chunk, first_line=first_line, first_byte=start), first_line
 
 
 class _DuplicateKey(ValueError):
@@ -168,7 +206,8 @@ def _locate(path: Path, text: str, error: Exception) -> InputError:
 
 
 Part = tuple[int, int]  # (k, n): the k-th of n contiguous, equal runs of a file's records
-WHOLE: Part = (0, 1)
+WHOLE: Part = (0, 1)  # (of its bytes, for JSON Lines: lines are found without parsing)
+COUNT_BYTES = 16 << 20  # newlines before a part are counted in slices of this size
 
 
 def part_bounds(total: int, part: Part) -> range:
@@ -194,10 +233,15 @@ def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
 
 
 def _iter_jsonl(path: Path, part: Part = WHOLE) -> Iterator[Record]:
-    lines = [(line_no, line) for line_no, line in
-             enumerate(_decode(path).splitlines(), start=1) if line.strip()]
-    for index in part_bounds(len(lines), part):
-        line_no, line = lines[index]
+    """Records of the file's lines, ended by \\n (a \\r before it is whitespace to
+    JSON): U+2028 and the other separators ``str.splitlines`` knows may stand raw in
+    JSON strings. A part's records are numbered from 0 (:meth:`LoadedSource.join`
+    numbers them on), its lines as in the file."""
+    text, first_line = _lines_of_part(path, part)
+    index = 0
+    for line_no, line in enumerate(text.split("\n"), start=first_line):
+        if not line.strip():
+            continue
         try:
             record = json.loads(line, object_pairs_hook=_no_duplicates)
         except json.JSONDecodeError as e:
@@ -206,6 +250,7 @@ def _iter_jsonl(path: Path, part: Part = WHOLE) -> Iterator[Record]:
         except (_DuplicateKey, RecursionError) as e:
             raise InputError(str(path), _parse_problem(e), line=line_no) from None
         yield index, line_no, record
+        index += 1
 
 
 def _iter_parquet(path: Path, part: Part = WHOLE) -> Iterator[Record]:
@@ -358,8 +403,8 @@ def load_source(*, name: str, fmt: str, path: Path | None, hub: str | None = Non
                 policy: LoadPolicy | None = None, part: Part = WHOLE) -> LoadedSource:
     """Load one recipe source: the local file when given, else the Hub id. ``part``
     loads only that run of a local file's records (its source_index as in the whole
-    file; the file's sha256 comes with part 0): parts load in parallel and
-    :meth:`LoadedSource.join` puts them together."""
+    file, except a JSON Lines part's; the file's sha256 comes with part 0): parts load
+    in parallel and :meth:`LoadedSource.join` puts them together."""
     if path is not None:
         problem = check_file(path)
         if problem:
@@ -367,7 +412,7 @@ def load_source(*, name: str, fmt: str, path: Path | None, hub: str | None = Non
         table, removed = to_table(iter_local(path, part), origin=str(path), source=name,
                                   fmt=fmt, policy=policy)
         return LoadedSource(table, str(path), sha256_file(path) if part[0] == 0 else None,
-                            removed)
+                            removed, part[0] > 0 and path.suffix.lower() == ".jsonl")
     if part != WHOLE:
         raise ValueError("a Hub source loads whole")
     if hub is None:

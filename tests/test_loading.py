@@ -5,7 +5,7 @@ import polars as pl
 import pytest
 
 from curation.errors import InputError
-from curation.loading import load_source
+from curation.loading import LoadedSource, load_source
 from curation.schema import SCHEMA
 
 RECORDS = [{"instruction": "你好", "input": "", "output": "你好！"},
@@ -127,10 +127,18 @@ def test_sources_loaded_in_parts_by_workers_equal_the_whole_load(tmp_path, two_w
         assert loaded[name].table.equals(whole.table) and whole.table.height == 20
         assert loaded[name].removed.equals(whole.removed) and whole.removed.height == 3
         assert loaded[name].sha256 == whole.sha256 and whole.sha256
-    # A part is a run of records, numbered as in the whole file.
-    second = load_source(name="x", fmt="alpaca", path=tmp_path / "a.jsonl", part=(1, 2))
+    # A part is a run of records, numbered as in the whole file; a JSON Lines part (the
+    # lines that start in its half of the bytes) from its first record, join numbers on.
+    second = load_source(name="x", fmt="alpaca", path=tmp_path / "a.json", part=(1, 2))
     assert second.sha256 is None and second.records == 12
     assert second.table["source_index"].to_list()[:2] == [11, 12]
+    first, second = (load_source(name="x", fmt="alpaca", path=tmp_path / "a.jsonl",
+                                 part=(k, 2)) for k in (0, 1))
+    assert second.sha256 is None and 0 < second.records < 23
+    assert second.table["source_index"][0] == 0 and second.numbered_from_part
+    whole = load_source(name="x", fmt="alpaca", path=tmp_path / "a.jsonl")
+    joined = LoadedSource.join([first, second])
+    assert joined.table.equals(whole.table) and joined.removed.equals(whole.removed)
 
 
 def test_the_first_bad_record_in_file_order_is_reported_from_parts(tmp_path, two_workers,
@@ -150,3 +158,30 @@ def test_the_first_bad_record_in_file_order_is_reported_from_parts(tmp_path, two
         b.load_all(plans_for({"x": ("alpaca", str(tmp_path / "bad.jsonl")),
                               "y": ("alpaca", str(tmp_path / "big.jsonl"))}), LoadPolicy(),
                    two_workers, [])
+
+
+def test_json_lines_end_at_newlines_only_and_parts_decode_their_own_bytes(tmp_path):
+    # U+2028, U+0085 and U+000C may stand raw in a JSON string (str.splitlines would cut
+    # the record there); \r\n ends a line as \n does.
+    answers = ["第一行\u2028第二行", "甲\x85乙", "分页\x0c符", "普通答案"]
+    lines = [json.dumps({"instruction": f"问题{i}", "input": "", "output": a},
+                        ensure_ascii=False) for i, a in enumerate(answers)]
+    path = tmp_path / "a.jsonl"
+    path.write_bytes(("\r\n".join(lines[:2]) + "\r\n\r\n" + "\n".join(lines[2:]) + "\n")
+                     .encode("utf-8"))
+    whole = load_source(name="x", fmt="alpaca", path=path)
+    assert [m[-1]["content"] for m in whole.table["messages"].to_list()] == answers
+    assert whole.table["source_index"].to_list() == [0, 1, 2, 3]
+    parts = [load_source(name="x", fmt="alpaca", path=path, part=(k, 3)) for k in range(3)]
+    assert LoadedSource.join(parts).table.equals(whole.table)
+    # A bad byte in the second half: the first half loads; the second names the line
+    # and byte as the whole file does.
+    path.write_bytes(b"\n".join(line.encode("utf-8") for line in lines[:3])
+                     + b"\n" + lines[3].encode("utf-8")[:-2] + b"\xff\"}\n")
+    assert load_source(name="x", fmt="alpaca", path=path, part=(0, 2)).records == 2
+    with pytest.raises(InputError) as whole_error:
+        load_source(name="x", fmt="alpaca", path=path)
+    with pytest.raises(InputError) as part_error:
+        load_source(name="x", fmt="alpaca", path=path, part=(1, 2))
+    assert str(part_error.value) == str(whole_error.value)
+    assert ", line 4: not valid UTF-8 (byte " in str(whole_error.value)
