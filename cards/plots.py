@@ -2,19 +2,42 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 FIGURES = ("funnel.png", "composition.png")
 
 
-def write_figures(manifest: dict[str, Any], folder: Path) -> list[str]:
-    """The step funnel, and turn lengths and languages before vs after curation."""
+Mapper = Callable[[Callable[[Any], Any], Sequence[Any]], list[Any]]
+
+
+def write_figures(manifest: dict[str, Any], folder: Path,
+                  mapper: Mapper | None = None) -> list[str]:
+    """The step funnel, and turn lengths and languages before vs after curation;
+    ``mapper`` (an executor's ``map``) may draw them in other processes."""
+    return (mapper or _map_here)(write_figure, [(name, manifest, folder) for name in FIGURES])
+
+
+def _map_here(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+    return [fn(x) for x in items]
+
+
+def write_figure(job: tuple[str, dict[str, Any], Path]) -> str:
+    """One of FIGURES, as (its name, the manifest, the folder); returns the name."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
+    name, manifest, folder = job
+    fig = _funnel(plt, manifest) if name == FIGURES[0] else _composition(plt, manifest)
+    fig.savefig(folder / name, dpi=100, bbox_inches="tight", metadata={"Software": None})
+    plt.close(fig)
+    return name
+
+
+def _funnel(plt: Any, manifest: dict[str, Any]) -> Any:
     steps = manifest["steps"]
     fig, ax = plt.subplots(figsize=(7, 0.45 * len(steps) + 1.2))
     names = ["input"] + [s["name"] for s in steps]
@@ -28,9 +51,10 @@ def write_figures(manifest: dict[str, Any], folder: Path) -> list[str]:
         ax.text(n, y, f" {n}", va="center", fontsize=8)
     ax.set_xlabel("records")
     ax.set_title(f"{manifest['dataset']} {manifest['version']}: records after each step")
-    fig.savefig(folder / FIGURES[0], dpi=100, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
+    return fig
 
+
+def _composition(plt: Any, manifest: dict[str, Any]) -> Any:
     stats = manifest["stats"]
     fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.4))
     labels = ["user\np50", "user\np95", "assistant\np50", "assistant\np95"]
@@ -53,6 +77,4 @@ def write_figures(manifest: dict[str, Any], folder: Path) -> list[str]:
     right.set_ylabel("% of assistant turns")
     right.set_title("answer languages")
     right.legend()
-    fig.savefig(folder / FIGURES[1], dpi=100, bbox_inches="tight", metadata={"Software": None})
-    plt.close(fig)
-    return list(FIGURES)
+    return fig

@@ -24,7 +24,7 @@ from typing import Any
 
 import polars as pl
 
-from cards.plots import write_figures
+from cards.plots import Mapper, write_figures
 from cards.render import render_dataset_card
 from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
@@ -105,6 +105,8 @@ def plan_source(src: Source, *, sample: bool, override: str | None) -> SourcePla
     return SourcePlan(src, None)
 
 
+FIGURES_ON_WORKERS = 10_000  # kept records; for fewer the figures are drawn here, where
+# sending them to workers could mean starting a pool for them (the sample, a small v1)
 PART_BYTES = 32 << 20  # a local file is loaded in parts of at least this size
 
 
@@ -302,12 +304,18 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
 
-        def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
-            return table_stats(table, mapper=lambda fn, items: executor.map(fn, items, steps),
-                               parts=executor.workers)
+        def mapper(fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
+            return executor.map(fn, items, steps)
 
-        input_stats = stats_of(table)
-        result = pipeline.run(table, steps, executor)
+        def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
+            return table_stats(table, mapper=mapper, parts=executor.workers)
+
+        # The input's statistics are worked out while the steps run (the workers take
+        # its language-ID chunks between batches; here it would keep them idle).
+        with ThreadPoolExecutor(1) as background:
+            input_stats = background.submit(stats_of, table)
+            result = pipeline.run(table, steps, executor)
+            stats = {"input": input_stats.result()}
         # One chunk per table: the files' bytes (and arrow_bytes) then do not depend on
         # how an executor batched the rows, only on the rows.
         result = dataclasses.replace(
@@ -318,8 +326,9 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         with phase(f"write {target}") as ph:
             manifest = _write_version(target, result, lambda: _manifest(
-                recipe, loaded, inputs, {"input": input_stats, "output": stats_of(result.kept)},
-                result, per_source, sample, origins))
+                recipe, loaded, inputs, {**stats, "output": stats_of(result.kept)},
+                result, per_source, sample, origins),
+                mapper if result.kept.height >= FIGURES_ON_WORKERS else None)
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
     return BuildResult(target, manifest)
 
@@ -462,7 +471,6 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
         "steps": [r.to_dict() for r in result.reports],
         "stats": stats,
         "packages": _versions(),
-        "fingerprint": fingerprint(result.kept),
     }
 
 
@@ -474,21 +482,26 @@ def _write_tables(result: pipeline.PipelineResult, root: Path
 
 
 def _write_version(target: Path, result: pipeline.PipelineResult,
-                   manifest_of: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+                   manifest_of: Callable[[], dict[str, Any]],
+                   mapper: Mapper | None = None) -> dict[str, Any]:
     """Write into a temp folder beside the target, then rename: all or nothing. The
     caller holds the version's lock; folders are created with the umask's mode. The
     parquet files are written by a thread while ``manifest_of`` computes the manifest
-    and the figures are drawn (polars writes without the GIL; those are Python)."""
+    and the fingerprint is taken (polars writes without the GIL; those are Python);
+    the figures are drawn meanwhile by ``mapper`` (an executor's workers, if any)."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     tmp.mkdir()
     UNFINISHED.add(tmp)
     try:
-        with ThreadPoolExecutor(1) as writer:
-            tables = writer.submit(_write_tables, result, tmp)
+        with ThreadPoolExecutor(2) as background:
+            tables = background.submit(_write_tables, result, tmp)
             manifest = manifest_of()
-            figures = write_figures(manifest, tmp)  # from the counts and stats alone
+            drawn = background.submit(write_figures, dict(manifest), tmp,  # counts and
+                                      mapper)  # stats alone: no fingerprint needed
+            manifest["fingerprint"] = fingerprint(result.kept)
             examples = _removal_examples(result.removed)
             files, outputs = tables.result()
+            figures = drawn.result()
         manifest["files"] = files
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         manifest["outputs"] = outputs

@@ -288,3 +288,23 @@ def test_workers_get_their_steps_by_file_not_through_the_start_pipe():
         assert outcome.result.removed["reason"].to_list() == ["refusal"]
     finally:
         ex.close()
+
+
+def test_figures_drawn_on_workers_equal_those_drawn_here(tmp_path, one_process):
+    """A big build draws its two figures on the workers, beside the fingerprint."""
+    from cards.plots import FIGURES, write_figures
+
+    manifest = one_process[0]
+    here, there = tmp_path / "here", tmp_path / "there"
+    here.mkdir(), there.mkdir()
+    mapped = []
+    with LocalExecutor(2) as ex:
+        def mapper(fn, items):
+            mapped.extend(items)
+            return ex.map(fn, items)
+
+        assert write_figures(manifest, there, mapper) == list(FIGURES)
+    assert write_figures(manifest, here) == list(FIGURES)
+    assert [name for name, _, _ in mapped] == list(FIGURES)
+    for name in FIGURES:
+        assert (here / name).read_bytes() == (there / name).read_bytes()
