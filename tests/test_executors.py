@@ -308,3 +308,44 @@ def test_figures_drawn_on_workers_equal_those_drawn_here(tmp_path, one_process):
     assert [name for name, _, _ in mapped] == list(FIGURES)
     for name in FIGURES:
         assert (here / name).read_bytes() == (there / name).read_bytes()
+
+
+def test_per_record_steps_of_a_batch_hand_on_their_rows_as_the_table_holds_them():
+    """run_batch gives each per-record step the previous one's kept rows as Python
+    objects instead of converting the table again: they must be the table's rows,
+    changed ones included (a step's output may carry keys the table does not)."""
+    from dataclasses import dataclass
+    from typing import ClassVar
+
+    from curation.executors.base import run_batch
+    from curation.schema import conversations
+    from curation.steps import Keep, RecordStep
+
+    @dataclass
+    class Tagging(RecordStep):  # rewrites every other answer, with an extra key
+        name: ClassVar[str] = "tagging"
+
+        def process(self, conv, stats):
+            if len(conv["messages"][-1]["content"]) % 2:
+                return conv
+            last = {**conv["messages"][-1], "content": conv["messages"][-1]["content"] + "。",
+                    "extra": 1}
+            return Keep({"system": conv["system"], "messages": [*conv["messages"][:-1], last]})
+
+    @dataclass
+    class Seeing(RecordStep):  # keeps all, records what it was given
+        name: ClassVar[str] = "seeing"
+        seen: list = None  # type: ignore[assignment]
+
+        def process(self, conv, stats):
+            self.seen.append(conv)
+            return conv
+
+    t = table(*(chat(f"问题{i}", "答" * (i + 1), system="系统" if i % 3 else None)
+                for i in range(9)), chat("问题", "抱歉，我无法回答这个问题。"))
+    quality, seeing = STEPS["quality"](), Seeing(seen=[])
+    run = run_batch([Tagging(), quality, seeing], t)
+    by_hand = quality(Tagging()(t).kept).kept
+    assert run.kept.equals(by_hand) and run.results[1].removed.height == 1
+    assert seeing.seen == conversations(by_hand)
+    assert any(m["content"].endswith("。") for c in seeing.seen for m in c["messages"])

@@ -102,9 +102,13 @@ class BatchRun:
 
 def run_batch(steps: Sequence[Step], table: pl.DataFrame) -> BatchRun:
     results, seconds = [], []
+    rows = None  # the table's conversations, as the last per-record step left them
     for step in steps:
         start = time.perf_counter()
-        result = step(table)
+        if isinstance(step, RecordStep) and type(step).__call__ is RecordStep.__call__:
+            result, rows = step.judge_rows(table, rows)
+        else:
+            result, rows = step(table), None
         seconds.append(time.perf_counter() - start)
         table = result.kept
         results.append(dataclasses.replace(result, kept=table.clear()))

@@ -199,8 +199,12 @@ class LocalExecutor:
                        for a, n in balanced_slices(table, self.workers * BATCHES_PER_WORKER)]
             return [_frames_from_files(f.result()) for f in futures]
 
+        def here(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
+            # One batch: consecutive per-record steps hand their rows on as Python objects.
+            return [run_batch([batch_part(steps[i][1]) for i in indices], table)]  # type: ignore[misc]
+
         return run_segments(table, steps, lambda step, t: step(t),
-                            batches if self.workers > 1 else None)
+                            batches if self.workers > 1 else here)
 
     def close(self) -> None:
         if self._pool is not None:

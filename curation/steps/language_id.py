@@ -255,11 +255,12 @@ class _Judged(RecordStep):
     step: LanguageId
     _tags: list[str | None] = field(default_factory=list, init=False, repr=False, compare=False)
 
-    def __call__(self, table: pl.DataFrame) -> StepResult:
+    def judge_rows(self, table: pl.DataFrame, rows: list[Conversation] | None = None,
+                   ) -> tuple[StepResult, list[Conversation]]:
         self._tags = []
-        result = super().__call__(table)
+        result, kept_rows = super().judge_rows(table, rows)
         tags = pl.Series(CAP, self._tags, dtype=pl.String)
-        return dataclasses.replace(result, kept=result.kept.with_columns(tags))
+        return dataclasses.replace(result, kept=result.kept.with_columns(tags)), kept_rows
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
         verdict = self.step.process(conv, stats)
