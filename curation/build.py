@@ -25,7 +25,6 @@ from typing import Any
 import polars as pl
 
 from cards.plots import Mapper, write_figures
-from cards.render import render_dataset_card
 from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
 from curation.executors import Executor, LocalExecutor
@@ -507,6 +506,8 @@ def _write_version(target: Path, result: pipeline.PipelineResult,
         manifest["outputs"] = outputs
         llamafactory.write_dataset_info(tmp, manifest)
         manifest["figures"] = figures
+        from cards.render import render_dataset_card  # jinja2: not for workers that load
+
         (tmp / "README.md").write_text(render_dataset_card(manifest, examples), encoding="utf-8")
         (tmp / "manifest.json").write_text(
             json.dumps(manifest, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -11,9 +11,6 @@ from dataclasses import dataclass
 from functools import cache
 
 import numpy as np
-from datasketch.lsh import _optimal_param
-from scipy.sparse import coo_matrix
-from scipy.sparse.csgraph import connected_components
 
 from curation.minhash import CHUNK_CHARS, EMPTY, Shingler, densify
 
@@ -23,6 +20,8 @@ FULL_BUCKET = 32  # buckets up to this size yield all pairs; bigger ones a star 
 @cache  # a numerical integration per (bands, rows) choice: worth computing once
 def bands_rows(threshold: float, num_perm: int, false_negative_weight: float = 0.95,
                ) -> tuple[int, int]:
+    from datasketch.lsh import _optimal_param  # imports scipy (~0.4 s): not at import
+
     return _optimal_param(threshold, num_perm, 1 - false_negative_weight, false_negative_weight)
 
 
@@ -224,6 +223,9 @@ def verify(sig: np.ndarray, i: np.ndarray, j: np.ndarray, threshold: float, *,
 
 def components(pairs: np.ndarray, n: int) -> np.ndarray:
     """Component id per document (0..n-1) of the graph with edges ``pairs`` (m, 2)."""
+    from scipy.sparse import coo_matrix  # not at import: workers that load or sign need
+    from scipy.sparse.csgraph import connected_components  # none of scipy (0.2 s each)
+
     graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])),
                        shape=(n, n))
     return connected_components(graph, directed=False)[1]
