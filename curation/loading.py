@@ -206,7 +206,8 @@ def _locate(path: Path, text: str, error: Exception) -> InputError:
 
 
 Part = tuple[int, int]  # (k, n): the k-th of n contiguous, equal runs of a file's records
-WHOLE: Part = (0, 1)  # (of its bytes, for JSON Lines: lines are found without parsing)
+# (of its bytes, for JSON Lines: lines are found without parsing)
+WHOLE: Part = (0, 1)
 COUNT_BYTES = 16 << 20  # newlines before a part are counted in slices of this size
 
 

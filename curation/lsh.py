@@ -223,8 +223,8 @@ def verify(sig: np.ndarray, i: np.ndarray, j: np.ndarray, threshold: float, *,
 
 def components(pairs: np.ndarray, n: int) -> np.ndarray:
     """Component id per document (0..n-1) of the graph with edges ``pairs`` (m, 2)."""
-    from scipy.sparse import coo_matrix  # not at import: workers that load or sign need
-    from scipy.sparse.csgraph import connected_components  # none of scipy (0.2 s each)
+    from scipy.sparse import coo_matrix  # not at import: the workers, which never
+    from scipy.sparse.csgraph import connected_components  # need it, saved 0.2 s each
 
     graph = coo_matrix((np.ones(len(pairs), dtype=np.int8), (pairs[:, 0], pairs[:, 1])),
                        shape=(n, n))

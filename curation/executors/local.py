@@ -201,7 +201,8 @@ class LocalExecutor:
 
         def here(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
             # One batch: consecutive per-record steps hand their rows on as Python objects.
-            return [run_batch([batch_part(steps[i][1]) for i in indices], table)]  # type: ignore[misc]
+            parts = [batch_part(steps[i][1]) for i in indices]
+            return [run_batch([p for p in parts if p is not None], table)]
 
         return run_segments(table, steps, lambda step, t: step(t),
                             batches if self.workers > 1 else here)
