@@ -16,11 +16,8 @@ def write_figures(manifest: dict[str, Any], folder: Path,
                   mapper: Mapper | None = None) -> list[str]:
     """The step funnel, and turn lengths and languages before vs after curation;
     ``mapper`` (an executor's ``map``) may draw them in other processes."""
-    return (mapper or _map_here)(write_figure, [(name, manifest, folder) for name in FIGURES])
-
-
-def _map_here(fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
-    return [fn(x) for x in items]
+    jobs = [(name, manifest, folder) for name in FIGURES]
+    return mapper(write_figure, jobs) if mapper else [write_figure(job) for job in jobs]
 
 
 def write_figure(job: tuple[str, dict[str, Any], Path]) -> str:

@@ -309,12 +309,8 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
             return table_stats(table, mapper=mapper, parts=executor.workers)
 
-        # The input's statistics are worked out while the steps run (the workers take
-        # its language-ID chunks between batches; here it would keep them idle).
-        with ThreadPoolExecutor(1) as background:
-            input_stats = background.submit(stats_of, table)
-            result = pipeline.run(table, steps, executor)
-            stats = {"input": input_stats.result()}
+        input_stats = stats_of(table)
+        result = pipeline.run(table, steps, executor)
         # One chunk per table: the files' bytes (and arrow_bytes) then do not depend on
         # how an executor batched the rows, only on the rows.
         result = dataclasses.replace(
@@ -325,7 +321,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         with phase(f"write {target}") as ph:
             manifest = _write_version(target, result, lambda: _manifest(
-                recipe, loaded, inputs, {**stats, "output": stats_of(result.kept)},
+                recipe, loaded, inputs, {"input": input_stats, "output": stats_of(result.kept)},
                 result, per_source, sample, origins),
                 mapper if result.kept.height >= FIGURES_ON_WORKERS else None)
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"

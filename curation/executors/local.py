@@ -148,14 +148,9 @@ class LocalExecutor:
         self._pool: ProcessPoolExecutor | None = None
         self._specs: list[StepSpec | None] | None = None
         self._scratch = ""
-        self._lock = threading.Lock()
         self.start_seconds = 0.0  # starting workers and loading their steps (not in steps')
 
     def _pool_for(self, steps: Sequence[Labeled]) -> ProcessPoolExecutor:
-        with self._lock:  # a build's background thread maps on the pool as the steps run
-            return self._pool_locked(steps)
-
-    def _pool_locked(self, steps: Sequence[Labeled]) -> ProcessPoolExecutor:
         specs = [StepSpec.of(p) if p else None for p in map(batch_part, (s for _, s in steps))]
         if self._pool is None or specs != self._specs:
             self.close()
