@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import mmap
+import os
 import re
 import sys
 from collections import Counter
@@ -102,11 +103,15 @@ def _read_bytes(path: Path, *, probe: bool = False) -> bytes:
             path.open("rb").close()
             return b""
         return path.read_bytes()
-    except PermissionError:
-        raise InputError(str(path), "permission denied; make the file readable "
-                         f"(chmod u+r {path}) or copy it somewhere you can read") from None
     except OSError as e:
-        raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
+        raise _unreadable(path, e) from None
+
+
+def _unreadable(path: Path, e: OSError) -> InputError:
+    if isinstance(e, PermissionError):
+        return InputError(str(path), "permission denied; make the file readable "
+                          f"(chmod u+r {path}) or copy it somewhere you can read")
+    return InputError(str(path), f"cannot read the file ({e.strerror or e})")
 
 
 def _decode(path: Path, data: bytes | None = None, *, first_line: int = 1,
@@ -134,19 +139,19 @@ def _lines_of_part(path: Path, part: Part) -> tuple[str, int]:
     """(text, number of its first line) of ``part`` of a JSON Lines file: the lines
     that start in the part's share of the file's bytes. Only those bytes are decoded,
     so parts loaded in parallel do not each decode the whole file."""
-    _check_readable(path)
-    if path.stat().st_size == 0:
-        return "", 1
     try:
-        with path.open("rb") as f, mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
-            k, n = part
-            start = _line_start(data, len(data) * k // n)
-            end = _line_start(data, len(data) * (k + 1) // n)
-            first_line = 1 + sum(data[i:min(i + COUNT_BYTES, start)].count(b"\n")
-                                 for i in range(0, start, COUNT_BYTES))
-            chunk = data[start:end]
+        with path.open("rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                return "", 1
+            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
+                k, n = part
+                start = _line_start(data, len(data) * k // n)
+                end = _line_start(data, len(data) * (k + 1) // n)
+                first_line = 1 + sum(data[i:min(i + COUNT_BYTES, start)].count(b"\n")
+                                     for i in range(0, start, COUNT_BYTES))
+                chunk = data[start:end]
     except OSError as e:
-        raise InputError(str(path), f"cannot read the file ({e.strerror or e})") from None
+        raise _unreadable(path, e) from None
     return _decode(path, chunk, first_line=first_line, first_byte=start), first_line
 
 
