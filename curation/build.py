@@ -107,6 +107,9 @@ def plan_source(src: Source, *, sample: bool, override: str | None) -> SourcePla
 FIGURES_ON_WORKERS = 10_000  # kept records; for fewer the figures are drawn here, where
 # sending them to workers could mean starting a pool for them (the sample, a small v1)
 PART_BYTES = 32 << 20  # a local file is loaded in parts of at least this size
+# and a JSON Lines file in parts of at most this size (they are cut by bytes, so more
+# parts cost nothing): a worker's memory then stays flat as files grow.
+LINES_PART_BYTES = 256 << 20
 
 
 @dataclass(frozen=True)
@@ -141,13 +144,16 @@ def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executo
              steps: list[tuple[str, Any]]) -> dict[str, LoadedSource]:
     """Every source, in parts over the executor's workers (or here, when the files
     together are under PART_BYTES): a local file in up to one part per worker, each at
-    least PART_BYTES; a Hub dataset whole. Parts are given out biggest first and put
+    least PART_BYTES (a JSON Lines file in more when a part would pass
+    LINES_PART_BYTES); a Hub dataset whole. Parts are given out biggest first and put
     back in record order, so the result is the one-process load; the first failing
     part in file order raises."""
     tasks: list[tuple[str, int, LoadTask]] = []
     for name, plan in plans.items():
         size = plan.path.stat().st_size if plan.path is not None else 0
         n = max(1, min(executor.workers, size // PART_BYTES))
+        if plan.path is not None and plan.path.suffix.lower() == ".jsonl":
+            n = max(n, -(-size // LINES_PART_BYTES))
         tasks += [(name, size // n, LoadTask(plan, policy, (k, n))) for k in range(n)]
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i][1])
     todo = [tasks[i][2] for i in order]

@@ -222,8 +222,14 @@ def part_bounds(total: int, part: Part) -> range:
     return range(total * k // n, total * (k + 1) // n)
 
 
+_WS = re.compile(r"[ \t\n\r]*")
+
+
 def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     text = _decode(path)
+    if part != WHOLE and text[_WS.match(text).end():][:1] == "[":  # type: ignore[union-attr]
+        yield from _array_part(path, text, part)
+        return
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
     except json.JSONDecodeError as e:
@@ -236,6 +242,46 @@ def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
                          "for one record per line use a .jsonl file")
     for i in part_bounds(len(data), part):
         yield i, None, data[i]
+
+
+def _array_part(path: Path, text: str, part: Part) -> Iterator[Record]:
+    """The records of a JSON array whose first character lies in the part's share of
+    the text, parsed one by one: records before the part are parsed and dropped, so a
+    part holds only its own (the whole array's objects took a worker's memory many
+    times the file's size). Numbered as in the whole file; the part that reaches the
+    end checks what follows the array."""
+    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+    k, n = part
+    lo, hi = len(text) * k // n, len(text) * (k + 1) // n
+    ws = _WS.match
+    pos, index = ws(text, ws(text, 0).end() + 1).end(), 0  # type: ignore[union-attr]
+    try:
+        if text[pos:pos + 1] == "]":
+            pos += 1
+        while text[pos - 1:pos] != "]":
+            start = pos
+            if start >= hi:
+                return
+            try:
+                record, pos = decoder.raw_decode(text, pos)
+            except (_DuplicateKey, RecursionError) as e:
+                raise InputError(str(path), f"record {index}: {_parse_problem(e)}",
+                                 line=_line_of(text, start)) from None
+            if start >= lo:
+                yield index, None, record
+            index += 1
+            pos = ws(text, pos).end()  # type: ignore[union-attr]
+            if text[pos:pos + 1] == ",":
+                pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
+            elif text[pos:pos + 1] == "]":
+                pos += 1
+            else:
+                raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
+        if ws(text, pos).end() != len(text):  # type: ignore[union-attr]
+            raise json.JSONDecodeError("Extra data", text, ws(text, pos).end())  # type: ignore[union-attr]
+    except json.JSONDecodeError as e:
+        raise InputError(str(path), f"malformed JSON: {e.msg} (column {e.colno})",
+                         line=e.lineno) from None
 
 
 def _iter_jsonl(path: Path, part: Part = WHOLE) -> Iterator[Record]:

@@ -6,6 +6,7 @@ import itertools
 import json
 from pathlib import Path
 
+import numpy as np
 import polars as pl
 import pytest
 
@@ -13,7 +14,14 @@ from curation import recipe as recipes
 from curation.build import build
 from curation.errors import InvariantError
 from curation.executors import LocalExecutor, per_record, segments
-from curation.executors.base import balanced_slices, batch_part, merge_results, merge_stats
+from curation.executors.base import (
+    BATCH_BYTES,
+    balanced_slices,
+    batch_part,
+    even_cuts,
+    merge_results,
+    merge_stats,
+)
 from curation.steps import STEPS
 from tests.helpers import chat, running, square_or_fail, table
 
@@ -94,6 +102,17 @@ def test_balanced_slices_cover_the_table_in_order():
     assert slices[0][0] == 0 and sum(n for _, n in slices) == t.height
     assert all(a + n == b for (a, n), (b, _) in itertools.pairwise(slices))
     assert 4 <= len(slices) <= 8
+
+
+def test_even_cuts_sum_past_uint32_and_bound_the_batch_size():
+    # UTF-8 lengths come as uint32; four records of 2 GiB each overflowed their sum.
+    weights = np.full(4, 2**31, dtype=np.uint32)
+    assert even_cuts(weights, 2).tolist() == [0, 1, 2, 3, 4]  # each alone under BATCH_BYTES
+    small = np.full(1000, BATCH_BYTES // 100, dtype=np.uint32)  # 10 batches' worth
+    cuts = even_cuts(small, 2)
+    assert len(cuts) - 1 == 10 and np.diff(cuts).max() * small[0] <= BATCH_BYTES
+    assert even_cuts(np.full(10, 5, dtype=np.uint32), 3).tolist() == [0, 3, 6, 10]
+    assert even_cuts(np.empty(0, dtype=np.uint32), 4).tolist() == [0]
 
 
 def test_stats_merge_adds_counts_and_refuses_disagreement():

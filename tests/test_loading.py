@@ -127,11 +127,15 @@ def test_sources_loaded_in_parts_by_workers_equal_the_whole_load(tmp_path, two_w
         assert loaded[name].table.equals(whole.table) and whole.table.height == 20
         assert loaded[name].removed.equals(whole.removed) and whole.removed.height == 3
         assert loaded[name].sha256 == whole.sha256 and whole.sha256
-    # A part is a run of records, numbered as in the whole file; a JSON Lines part (the
-    # lines that start in its half of the bytes) from its first record, join numbers on.
+    # A JSON array part is the records that start in its half of the text, numbered as
+    # in the whole file; a JSON Lines part (the lines that start in its half of the
+    # bytes) from its first record, join numbers on.
+    text = (tmp_path / "a.json").read_text(encoding="utf-8")
+    starts = [text.index(json.dumps(r, ensure_ascii=False)) for r in rows]
+    first_of_second = next(i for i, at in enumerate(starts) if at >= len(text) // 2)
     second = load_source(name="x", fmt="alpaca", path=tmp_path / "a.json", part=(1, 2))
-    assert second.sha256 is None and second.records == 12
-    assert second.table["source_index"].to_list()[:2] == [11, 12]
+    assert second.sha256 is None and second.records == 23 - first_of_second
+    assert second.table["source_index"][0] == first_of_second + (first_of_second % 7 == 3)
     first, second = (load_source(name="x", fmt="alpaca", path=tmp_path / "a.jsonl",
                                  part=(k, 2)) for k in (0, 1))
     assert second.sha256 is None and 0 < second.records < 23
@@ -139,6 +143,51 @@ def test_sources_loaded_in_parts_by_workers_equal_the_whole_load(tmp_path, two_w
     whole = load_source(name="x", fmt="alpaca", path=tmp_path / "a.jsonl")
     joined = LoadedSource.join([first, second])
     assert joined.table.equals(whole.table) and joined.removed.equals(whole.removed)
+
+
+def test_a_big_json_lines_file_loads_in_parts_of_bounded_size(tmp_path, monkeypatch):
+    from curation import build as b
+    from curation.executors import LocalExecutor
+    from curation.loading import LoadPolicy
+
+    lines = [json.dumps({"instruction": f"问题{i}", "input": "", "output": f"答案{i}"},
+                        ensure_ascii=False) for i in range(50)]
+    path = tmp_path / "a.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    parts: list[tuple[int, int]] = []
+    load_planned = b.load_planned
+    monkeypatch.setattr(b, "load_planned", lambda task: parts.append(task.part)
+                        or load_planned(task))
+    monkeypatch.setattr(b, "LINES_PART_BYTES", path.stat().st_size // 6)
+    loaded = b.load_all(plans_for({"x": ("alpaca", str(path))}), LoadPolicy(),
+                        LocalExecutor(1), [])
+    assert len(parts) >= 6 and sorted(parts) == [(k, len(parts)) for k in range(len(parts))]
+    whole = load_source(name="x", fmt="alpaca", path=path)
+    assert loaded["x"].table.equals(whole.table) and whole.table.height == 50
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ('[{"instruction": "问", "output": "答"},]', r"line 1: malformed JSON: Expecting value"),
+    ('[{"instruction": "问", "output": "答"} {"instruction": "问"}]',
+     r"line 1: malformed JSON: Expecting ',' delimiter \(column 38\)"),
+    ('[{"instruction": "问", "output": "答"}] []', r"line 1: malformed JSON: Extra data"),
+    ('[{"instruction": "问", "output": "答"},\n{"output": "答", "output": "又"}]',
+     r"line 2: record 1: duplicate key 'output'"),
+    ('{"instruction": "问", "output": "答"}', r"expected a JSON array"),
+])
+def test_a_json_array_part_reports_what_the_whole_load_reports(tmp_path, text, problem):
+    path = tmp_path / "a.json"
+    path.write_text(text, encoding="utf-8")
+    for part in [(0, 1), (1, 2)]:
+        with pytest.raises(InputError, match=problem):
+            load_source(name="x", fmt="alpaca", path=path, part=part)
+
+
+def test_an_empty_json_array_loads_in_parts(tmp_path):
+    (tmp_path / "a.json").write_text(" [ ] \n", encoding="utf-8")
+    for part in [(0, 2), (1, 2)]:
+        assert load_source(name="x", fmt="alpaca", path=tmp_path / "a.json",
+                           part=part).records == 0
 
 
 def test_the_first_bad_record_in_file_order_is_reported_from_parts(tmp_path, two_workers,

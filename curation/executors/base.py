@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+import numpy as np
 import polars as pl
 
 from curation.errors import InvariantError
@@ -222,20 +223,30 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
+BATCH_BYTES = 64 << 20  # a batch's text at most: a worker's memory stays flat as corpora grow
+
+
+def even_cuts(weights: np.ndarray, n: int) -> np.ndarray:
+    """Row indices ``[0, ..., len(weights)]`` that cut rows of these weights (bytes) into
+    about ``n`` contiguous runs of equal weight, and into more when that keeps each run
+    under BATCH_BYTES. Sums are int64: the UTF-8 lengths of a million chat records pass
+    what uint32 holds."""
+    if not len(weights):
+        return np.zeros(1, dtype=np.int64)
+    total = np.cumsum(weights, dtype=np.int64)
+    n = max(1, min(len(weights), max(n, -(-int(total[-1]) // BATCH_BYTES))))
+    inner = np.searchsorted(total, total[-1] * np.arange(1, n) / n, side="right")
+    return np.unique(np.concatenate([[0], inner, [len(weights)]]))
+
+
 def balanced_slices(table: pl.DataFrame, n: int) -> list[tuple[int, int]]:
-    """``n`` contiguous (offset, length) slices with about equal characters each:
-    chat records are ten times longer than Alpaca ones, so equal row counts would
-    leave one worker with most of the work."""
+    """``n`` or more contiguous (offset, length) slices with about equal characters
+    each (see :func:`even_cuts`): chat records are ten times longer than Alpaca ones,
+    so equal row counts would leave one worker with most of the work."""
     if table.height == 0:
         return []
-    n = max(1, min(n, table.height))
     chars = table.select(pl.col("messages").list.eval(
         pl.element().struct.field("content").str.len_bytes()).list.sum().fill_null(0)
-        + 64)["messages"].cum_sum().to_numpy()
-    cuts = [0]
-    for k in range(1, n):
-        cut = int((chars < chars[-1] * k / n).sum())
-        if cut > cuts[-1]:
-            cuts.append(cut)
-    cuts.append(table.height)
-    return [(a, b - a) for a, b in itertools.pairwise(cuts) if b > a]
+        + 64)["messages"].to_numpy()
+    cuts = even_cuts(chars, n).tolist()
+    return [(a, b - a) for a, b in itertools.pairwise(cuts)]

@@ -103,12 +103,10 @@ class RayExecutor:
             StepsActor, fn_constructor_kwargs={"specs": specs}, batch_format="pyarrow",
             batch_size=None, zero_copy_batch=True,
             compute=ray.data.ActorPoolStrategy(size=self.workers))
-        rows = sorted(ds.take_all(), key=lambda r: r[ROW])
-        del refs
-        runs = []
-        for row in rows:  # each pickle freed once read
-            runs.append(pickle.loads(row.pop("run")))
-        return runs
+        # Each result is read as it comes (its pickle then freed), not all pickles at once.
+        runs = sorted(((row[ROW], pickle.loads(row["run"])) for row in ds.iter_rows()),
+                      key=lambda r: r[0])
+        return [run for _, run in runs]
 
     def map(self, fn: Callable[[T], R], items: Sequence[T],
             steps: Sequence[Labeled] = ()) -> list[R]:

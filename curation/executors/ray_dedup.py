@@ -34,6 +34,7 @@ documents in candidate pairs are signed twice.
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -48,7 +49,7 @@ from ray.data.context import ShuffleStrategy
 
 from curation import lsh
 from curation.errors import CurationError
-from curation.executors.base import StepSpec, balanced_slices
+from curation.executors.base import StepSpec, balanced_slices, even_cuts
 from curation.progress import phase
 from curation.steps import Step, StepResult
 from curation.steps.exact_dedup import ExactDedup
@@ -198,13 +199,11 @@ def _verify(group: dict[str, np.ndarray], spec: StepSpec, texts: Sequence[ray.Ob
 
 def _text_blocks(texts: list[str], n: int) -> tuple[list[ray.ObjectRef], np.ndarray]:
     """The texts in the object store as ~n blocks of contiguous rows of about equal
-    characters; and each block's first row."""
-    chars = np.cumsum(np.fromiter((len(t) + 16 for t in texts), np.int64, len(texts)))
-    cuts = np.unique(np.concatenate([[0], np.searchsorted(chars, chars[-1] * np.arange(1, n) / n),
-                                     [len(texts)]])) if texts else np.array([0])
+    characters (more when a block would pass BATCH_BYTES); and each block's first row."""
+    cuts = even_cuts(np.fromiter((len(t) + 16 for t in texts), np.int64, len(texts)), n)
     refs = [ray.put(pa.table({DOC: pa.array(np.arange(a, b, dtype=np.int64)),
                               "text": pa.array(texts[a:b], pa.large_string())}))
-            for a, b in zip(cuts[:-1].tolist(), cuts[1:].tolist(), strict=True)]
+            for a, b in itertools.pairwise(cuts.tolist())]
     return refs, cuts[:-1].astype(np.int64)
 
 
