@@ -116,6 +116,18 @@ def run_batch(steps: Sequence[Step], table: pl.DataFrame) -> BatchRun:
     return BatchRun(results, seconds, table)
 
 
+def map_frames(obj: Any, fn: Callable[[Any], Any], kind: type) -> Any:
+    """``obj`` (a BatchRun, StepResult or another dataclass) with ``fn`` applied to every
+    field of type ``kind``, a BatchRun's results' too: how frames are packed to leave a
+    worker and unpacked where they arrive."""
+    if not dataclasses.is_dataclass(obj):
+        return obj
+    return dataclasses.replace(obj, **{  # type: ignore[type-var]
+        f.name: fn(v) if isinstance(v, kind)
+        else [map_frames(x, fn, kind) for x in v] if f.name == "results" else v
+        for f in dataclasses.fields(obj) for v in [getattr(obj, f.name)]})
+
+
 def merge_stats(parts: Sequence[dict[str, Any]]) -> dict[str, Any]:
     """Per-batch stats as one: numbers add up, nested dicts merge the same way,
     anything else must agree across batches."""

@@ -3,7 +3,6 @@ processes that lives as long as the executor (models load once per worker)."""
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing as mp
 import os
 import pickle
@@ -26,6 +25,7 @@ from curation.executors.base import (
     StepSpec,
     balanced_slices,
     batch_part,
+    map_frames,
     run_batch,
     run_segments,
 )
@@ -104,23 +104,11 @@ class FrameFile:
 
 
 def _frames_to_files(obj: Any, folder: str) -> Any:
-    """``obj`` (a BatchRun, StepResult or another dataclass) with every DataFrame field
-    written to a file."""
-    if not dataclasses.is_dataclass(obj):
-        return obj
-    return dataclasses.replace(obj, **{
-        f.name: FrameFile.write(v, folder) if isinstance(v, pl.DataFrame)
-        else [_frames_to_files(x, folder) for x in v] if f.name == "results" else v
-        for f in dataclasses.fields(obj) for v in [getattr(obj, f.name)]})
+    return map_frames(obj, lambda frame: FrameFile.write(frame, folder), pl.DataFrame)
 
 
 def _frames_from_files(obj: Any) -> Any:
-    if not dataclasses.is_dataclass(obj):
-        return obj
-    return dataclasses.replace(obj, **{
-        f.name: v.read() if isinstance(v, FrameFile)
-        else [_frames_from_files(x) for x in v] if f.name == "results" else v
-        for f in dataclasses.fields(obj) for v in [getattr(obj, f.name)]})
+    return map_frames(obj, FrameFile.read, FrameFile)
 
 
 def _call_in_worker(fn: Callable[[Any], Any], item: Any) -> Any:

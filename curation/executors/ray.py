@@ -12,10 +12,12 @@ See the README ("Every core, or a Ray cluster") for where inputs and outputs liv
 
 from __future__ import annotations
 
+import io
 import os
 import pickle
 import time
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from typing import TypeVar
 
 import polars as pl
@@ -29,6 +31,7 @@ from curation.executors.base import (
     StepSpec,
     balanced_slices,
     batch_part,
+    map_frames,
     run_batch,
     run_segments,
 )
@@ -53,6 +56,24 @@ def _on_this_machine() -> bool:
     return all(n["NodeManagerAddress"] == here for n in ray.nodes() if n["Alive"])
 
 
+@dataclass(frozen=True)
+class FrameBytes:
+    """A DataFrame as Arrow IPC bytes, for results that leave an actor: a pickled frame
+    carries every buffer its rows point into (the 100 rows a step removed from a batch
+    pickle as the whole batch), the IPC writer only their rows."""
+
+    data: bytes
+
+    @classmethod
+    def write(cls, frame: pl.DataFrame) -> FrameBytes:
+        buffer = io.BytesIO()
+        frame.write_ipc(buffer)
+        return cls(buffer.getvalue())
+
+    def read(self) -> pl.DataFrame:
+        return pl.read_ipc(io.BytesIO(self.data))
+
+
 class StepsActor:
     """One actor of the pool: the steps rebuilt once; each call runs a block through
     them and returns one row: the block's first row and its pickled BatchRun."""
@@ -65,7 +86,8 @@ class StepsActor:
         table = pl.from_arrow(block.drop_columns([ROW]))
         assert isinstance(table, pl.DataFrame)
         run = run_batch(self.steps, table)
-        return pa.table({ROW: [first], "run": pa.array([pickle.dumps(run)], pa.large_binary())})
+        packed = pickle.dumps(map_frames(run, FrameBytes.write, pl.DataFrame))
+        return pa.table({ROW: [first], "run": pa.array([packed], pa.large_binary())})
 
 
 class RayExecutor:
@@ -104,7 +126,8 @@ class RayExecutor:
             batch_size=None, zero_copy_batch=True,
             compute=ray.data.ActorPoolStrategy(size=self.workers))
         # Each result is read as it comes (its pickle then freed), not all pickles at once.
-        runs = sorted(((row[ROW], pickle.loads(row["run"])) for row in ds.iter_rows()),
+        runs = sorted(((row[ROW], map_frames(pickle.loads(row["run"]), FrameBytes.read,
+                                              FrameBytes)) for row in ds.iter_rows()),
                       key=lambda r: r[0])
         return [run for _, run in runs]
 
