@@ -308,6 +308,8 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         table = pl.concat([ld.table for ld in loaded.values()])
         quarantined = pl.concat([empty_removed()] + [ld.removed for ld in loaded.values()])
         inputs = {name: ld.records for name, ld in loaded.items()}
+        digests = {name: ld.sha256 for name, ld in loaded.items()}
+        del loaded  # its tables are the input's: the pipeline frees them (Handover)
 
         def mapper(fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
             return executor.map(fn, items, steps)
@@ -316,7 +318,8 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
             return table_stats(table, mapper=mapper, parts=executor.workers)
 
         input_stats = stats_of(table)
-        result = pipeline.run(table, steps, executor)
+        rows, table = pipeline.Handover(table), None
+        result = pipeline.run(rows, steps, executor)
         # One chunk per table: the files' bytes (and arrow_bytes) then do not depend on
         # how an executor batched the rows, only on the rows.
         result = dataclasses.replace(
@@ -327,7 +330,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         with phase(f"write {target}") as ph:
             manifest = _write_version(target, result, lambda: _manifest(
-                recipe, loaded, inputs, {"input": input_stats, "output": stats_of(result.kept)},
+                recipe, digests, inputs, {"input": input_stats, "output": stats_of(result.kept)},
                 result, per_source, sample, origins),
                 mapper if result.kept.height >= FIGURES_ON_WORKERS else None)
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
@@ -428,7 +431,7 @@ def public_origin(plan: SourcePlan) -> str:
         return plan.path.name
 
 
-def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str, int],
+def _manifest(recipe: Recipe, digests: dict[str, str | None], inputs: dict[str, int],
               stats: dict[str, Any], result: pipeline.PipelineResult,
               per_source: dict[str, dict[str, int]], sample: bool,
               origins: dict[str, str]) -> dict[str, Any]:
@@ -442,7 +445,7 @@ def _manifest(recipe: Recipe, loaded: dict[str, LoadedSource], inputs: dict[str,
         "recipe_sha256": recipe.sha256,
         "sources": [
             {"name": s.name, "format": s.format, "origin": origins[s.name], "hub": s.hub,
-             "sha256": loaded[s.name].sha256, "records": inputs[s.name], "license": s.license,
+             "sha256": digests[s.name], "records": inputs[s.name], "license": s.license,
              "license_link": s.license_link, "homepage": s.homepage,
              "description": s.description}
             for s in recipe.sources

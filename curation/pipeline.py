@@ -50,7 +50,22 @@ def step_params(step: Step) -> dict[str, Any]:
     return {f.name: getattr(step, f.name) for f in fields(step) if f.init}  # type: ignore[arg-type]
 
 
-def run(table: pl.DataFrame, steps: list[tuple[str, Step]],
+class Handover:
+    """A table given to :func:`run` to own: run lets go of it once the first steps'
+    output stands in its place, where the caller's reference would keep a whole
+    input's worth of memory to the end of the build."""
+
+    def __init__(self, table: pl.DataFrame) -> None:
+        self._table: pl.DataFrame | None = table
+
+    def take(self) -> pl.DataFrame:
+        table, self._table = self._table, None
+        if table is None:
+            raise InvariantError("the handed-over table was taken already")
+        return table
+
+
+def run(table: pl.DataFrame | Handover, steps: list[tuple[str, Step]],
         executor: Executor | None = None) -> PipelineResult:
     """Apply (label, step) pairs in order; each sees the previous one's kept rows.
     ``executor`` says where they run (default: this process)."""
@@ -58,6 +73,7 @@ def run(table: pl.DataFrame, steps: list[tuple[str, Step]],
     trimmed = [empty_trimmed()]
     signals = [empty_signals()]
     reports = []
+    table = table.take() if isinstance(table, Handover) else table
     rows_in = table.height
     outcomes = (executor or LocalExecutor(1)).run(table, steps)
     for n, (label, step) in enumerate(steps, 1):

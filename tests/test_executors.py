@@ -368,3 +368,33 @@ def test_per_record_steps_of_a_batch_hand_on_their_rows_as_the_table_holds_them(
     assert run.kept.equals(by_hand) and run.results[1].removed.height == 1
     assert seeing.seen == conversations(by_hand)
     assert any(m["content"].endswith("。") for c in seeing.seen for m in c["messages"])
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_handed_over_input_is_let_go_once_the_first_steps_are_done(workers):
+    # The caller's and the pipeline's references kept the whole input alive to the end.
+    import weakref
+    from dataclasses import dataclass
+
+    from curation import pipeline
+    from curation.schema import empty_removed
+    from curation.steps import Step, StepResult
+    from curation.steps.normalize import Normalize
+
+    @dataclass
+    class Probe(Step):  # a whole-table step: it runs here, after the batched one
+        name = "probe"
+
+        def __call__(self, t: pl.DataFrame) -> StepResult:
+            alive.append(input_ref() is not None)
+            return StepResult(t, empty_removed(), 0)
+
+    alive: list[bool] = []
+    t = table(*[chat(f"问题{i}", "答" * (i + 1)) for i in range(40)])
+    input_ref = weakref.ref(t)
+    rows, t = pipeline.Handover(t), None
+    with LocalExecutor(workers) as ex:
+        result = pipeline.run(rows, [("n", Normalize()), ("p", Probe())], ex)
+    assert alive == [False] and result.kept.height == 40
+    with pytest.raises(InvariantError, match="taken already"):
+        rows.take()
