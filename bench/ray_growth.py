@@ -2,12 +2,12 @@
 (same recipe and executor, different --scale) side by side, and the connected
 components' edges and driver memory extrapolated to a larger corpus.
 
-    python bench/build.py --executor ray --workers 2 --dedup-only
-    python bench/build.py --executor ray --workers 2 --dedup-only --scale 5.7
-    python bench/ray_growth.py bench/results/build_ray_2_dedup.json \\
-        bench/results/build_ray_2_dedup_x5.7.json
+    python bench/build.py --executor ray --workers 2
+    python bench/build.py --executor ray --workers 2 --scale 5.7
+    python bench/ray_growth.py bench/results/build_ray_2.json bench/results/build_ray_2_x5.7.json
 
-Writes a Markdown table and JSON next to the larger result (``ray_growth.{md,json}``).
+Writes a Markdown table and JSON next to the larger result (``ray_growth.{md,json}``,
+``ray_growth_dedup.*`` for ``--dedup-only`` results).
 """
 
 from __future__ import annotations
@@ -65,6 +65,13 @@ def main() -> None:
                if "verified_pairs_small" in r else "")
         lines.append(f"| {r['phase']} | {r['seconds_small']:.1f} | {r['seconds_large']:.1f} | "
                      f"x{r['growth']:.2f} | {cand} | {ver} |")
+    lines += ["", "| peak RSS, GiB | driver | workers together | largest worker | "
+              "object store spilled |", "|---|---:|---:|---:|---:|"]
+    for label, r in (("small", a), ("large", b)):
+        spilled = (r.get("object_store_spill") or {}).get("spilled_mib")
+        lines.append(f"| {r['records']:,} records | {r['peak_rss_gib']} | "
+                     f"{r['workers_peak_rss_gib']} | {r['worker_max_peak_rss_gib']} | "
+                     f"{'-' if spilled is None else f'{spilled} MiB'} |")
     lines += ["", f"Extrapolated to {args.to:,} records (same duplicate rates):", "",
               "| step | candidates / record | verified / record | candidates | edges | "
               "driver GiB for components |", "|---|---:|---:|---:|---:|---:|"]
@@ -73,7 +80,7 @@ def main() -> None:
                      f"{e['candidates']:,} | {e['edges']:,} | {e['driver_gib']} |")
     text = "\n".join(lines) + "\n"
     print(text)
-    out = args.large.parent / "ray_growth"
+    out = args.large.parent / ("ray_growth_dedup" if b.get("dedup_only") else "ray_growth")
     out.with_suffix(".md").write_text(text)
     out.with_suffix(".json").write_text(json.dumps(
         {"small": str(args.small), "large": str(args.large), "record_ratio": round(ratio, 3),
