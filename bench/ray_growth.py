@@ -67,7 +67,7 @@ def main() -> None:
                      f"x{r['growth']:.2f} | {cand} | {ver} |")
     lines += ["", "| peak RSS, GiB | driver | workers together | largest worker | "
               "object store spilled |", "|---|---:|---:|---:|---:|"]
-    for label, r in (("small", a), ("large", b)):
+    for r in (a, b):
         spilled = (r.get("object_store_spill") or {}).get("spilled_mib")
         lines.append(f"| {r['records']:,} records | {r['peak_rss_gib']} | "
                      f"{r['workers_peak_rss_gib']} | {r['worker_max_peak_rss_gib']} | "

@@ -181,6 +181,14 @@ def _parse_problem(e: Exception) -> str:
             "is a few levels deep, so the file is probably corrupt")
 
 
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _skip_ws(text: str, pos: int) -> int:
+    """Where the JSON whitespace from ``pos`` on ends."""
+    return _WS.match(text, pos).end()  # type: ignore[union-attr]
+
+
 def _line_of(text: str, pos: int) -> int:
     return text.count("\n", 0, pos) + 1
 
@@ -188,12 +196,11 @@ def _line_of(text: str, pos: int) -> int:
 def _locate(path: Path, text: str, error: Exception) -> InputError:
     """Which record of a JSON array held a duplicate key or nested too deep."""
     decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
-    ws = re.compile(r"[ \t\n\r]*")
-    pos = ws.match(text, 0).end()  # type: ignore[union-attr]
+    pos = _skip_ws(text, 0)
     if text[pos:pos + 1] == "[":
         pos, index = pos + 1, 0
         while True:
-            pos = ws.match(text, pos).end()  # type: ignore[union-attr]
+            pos = _skip_ws(text, pos)
             if text[pos:pos + 1] in ("]", ""):
                 break
             try:
@@ -203,7 +210,7 @@ def _locate(path: Path, text: str, error: Exception) -> InputError:
                                   line=_line_of(text, pos))
             except json.JSONDecodeError:
                 break
-            pos = ws.match(text, pos).end()  # type: ignore[union-attr]
+            pos = _skip_ws(text, pos)
             if text[pos:pos + 1] == ",":
                 pos += 1
             index += 1
@@ -222,12 +229,10 @@ def part_bounds(total: int, part: Part) -> range:
     return range(total * k // n, total * (k + 1) // n)
 
 
-_WS = re.compile(r"[ \t\n\r]*")
-
-
 def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     text = _decode(path)
-    if part != WHOLE and text[_WS.match(text).end():][:1] == "[":  # type: ignore[union-attr]
+    at = _skip_ws(text, 0)
+    if part != WHOLE and text[at:at + 1] == "[":
         yield from _array_part(path, text, part)
         return
     try:
@@ -253,12 +258,11 @@ def _array_part(path: Path, text: str, part: Part) -> Iterator[Record]:
     decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
     k, n = part
     lo, hi = len(text) * k // n, len(text) * (k + 1) // n
-    ws = _WS.match
-    pos, index = ws(text, ws(text, 0).end() + 1).end(), 0  # type: ignore[union-attr]
+    pos, index, sep = _skip_ws(text, _skip_ws(text, 0) + 1), 0, ","
     try:
         if text[pos:pos + 1] == "]":
-            pos += 1
-        while text[pos - 1:pos] != "]":
+            pos, sep = _skip_ws(text, pos + 1), "]"
+        while sep == ",":
             start = pos
             if start >= hi:
                 return
@@ -270,15 +274,13 @@ def _array_part(path: Path, text: str, part: Part) -> Iterator[Record]:
             if start >= lo:
                 yield index, None, record
             index += 1
-            pos = ws(text, pos).end()  # type: ignore[union-attr]
-            if text[pos:pos + 1] == ",":
-                pos = ws(text, pos + 1).end()  # type: ignore[union-attr]
-            elif text[pos:pos + 1] == "]":
-                pos += 1
-            else:
+            pos = _skip_ws(text, pos)
+            sep = text[pos:pos + 1]
+            if sep not in (",", "]"):
                 raise json.JSONDecodeError("Expecting ',' delimiter", text, pos)
-        if ws(text, pos).end() != len(text):  # type: ignore[union-attr]
-            raise json.JSONDecodeError("Extra data", text, ws(text, pos).end())  # type: ignore[union-attr]
+            pos = _skip_ws(text, pos + 1)
+        if pos != len(text):
+            raise json.JSONDecodeError("Extra data", text, pos)
     except json.JSONDecodeError as e:
         raise InputError(str(path), f"malformed JSON: {e.msg} (column {e.colno})",
                          line=e.lineno) from None
