@@ -398,3 +398,32 @@ def test_a_handed_over_input_is_let_go_once_the_first_steps_are_done(workers):
     assert alive == [False] and result.kept.height == 40
     with pytest.raises(InvariantError, match="taken already"):
         rows.take()
+
+
+def test_a_ray_actor_sends_back_its_rows_not_the_blocks_buffers():
+    # A pickled polars frame carries every buffer its rows point into: the one row a
+    # step removed from a block went back as the whole block again.
+    import pickle
+    import random
+
+    pytest.importorskip("ray")
+    from curation.executors import ray as ray_executor
+    from curation.executors.base import StepSpec, map_frames, run_batch
+    from curation.steps.quality import Quality
+
+    words = "植物 阳光 水分 氧气 叶绿体 能量 有机物 细胞 根系 土壤 温度 季节 森林 种子 光照".split()
+    rng = random.Random(0)
+    answers = ["，".join("".join(rng.choice(words) for _ in range(4)) for _ in range(60)) + "。"
+               for _ in range(300)]
+    t = table(*[chat(f"问题{i}：请介绍一下植物的生长。", a) for i, a in enumerate(answers)],
+              chat("你好", "作为一个AI语言模型，我不能回答。"))
+    block = t.with_row_index(ray_executor.ROW).to_arrow()
+    actor = ray_executor.StepsActor([StepSpec.of(Quality())])
+    packed = actor(block).column("run")[0].as_py()
+    run = map_frames(pickle.loads(packed), ray_executor.FrameBytes.read,
+                     ray_executor.FrameBytes)
+    here = run_batch(actor.steps, t)
+    assert run.kept.equals(here.kept) and run.kept.height == 300
+    assert run.results[0].removed.equals(here.results[0].removed)
+    assert run.results[0].removed.height == 1
+    assert len(packed) < 1.3 * block.nbytes  # pickled frames: twice the block
