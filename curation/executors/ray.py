@@ -59,8 +59,8 @@ def _on_this_machine() -> bool:
 @dataclass(frozen=True)
 class FrameBytes:
     """A DataFrame as Arrow IPC bytes, for results that leave an actor: a pickled frame
-    carries every buffer its rows point into (the 100 rows a step removed from a batch
-    pickle as the whole batch), the IPC writer only their rows."""
+    carries every buffer its rows point into (the few rows a step removed from a block
+    pickle as the whole block), the IPC writer only their rows."""
 
     data: bytes
 
@@ -76,7 +76,7 @@ class FrameBytes:
 
 class StepsActor:
     """One actor of the pool: the steps rebuilt once; each call runs a block through
-    them and returns one row: the block's first row and its pickled BatchRun."""
+    them and returns one row: the block's first row and its BatchRun (frames as IPC)."""
 
     def __init__(self, specs: list[StepSpec]) -> None:
         self.steps = [s.build() for s in specs]
