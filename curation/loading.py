@@ -194,26 +194,15 @@ def _line_of(text: str, pos: int) -> int:
 
 
 def _locate(path: Path, text: str, error: Exception) -> InputError:
-    """Which record of a JSON array held a duplicate key or nested too deep."""
-    decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
-    pos = _skip_ws(text, 0)
-    if text[pos:pos + 1] == "[":
-        pos, index = pos + 1, 0
-        while True:
-            pos = _skip_ws(text, pos)
-            if text[pos:pos + 1] in ("]", ""):
-                break
-            try:
-                _, pos = decoder.raw_decode(text, pos)
-            except (_DuplicateKey, RecursionError) as e:
-                return InputError(str(path), f"record {index}: {_parse_problem(e)}",
-                                  line=_line_of(text, pos))
-            except json.JSONDecodeError:
-                break
-            pos = _skip_ws(text, pos)
-            if text[pos:pos + 1] == ",":
-                pos += 1
-            index += 1
+    """Which record of a JSON array held a duplicate key or nested too deep: read
+    record by record (:func:`_array_part`), the array stops at it."""
+    at = _skip_ws(text, 0)
+    if text[at:at + 1] == "[":
+        try:
+            for _ in _array_part(path, text, WHOLE, at):
+                pass
+        except InputError as e:
+            return e
     return InputError(str(path), _parse_problem(error), line=1)
 
 
@@ -233,7 +222,7 @@ def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     text = _decode(path)
     at = _skip_ws(text, 0)
     if part != WHOLE and text[at:at + 1] == "[":
-        yield from _array_part(path, text, part)
+        yield from _array_part(path, text, part, at)
         return
     try:
         data = json.loads(text, object_pairs_hook=_no_duplicates)
@@ -245,20 +234,19 @@ def _iter_json(path: Path, part: Part = WHOLE) -> Iterator[Record]:
     if not isinstance(data, list):
         raise InputError(str(path), "expected a JSON array of records; "
                          "for one record per line use a .jsonl file")
-    for i in part_bounds(len(data), part):
-        yield i, None, data[i]
+    yield from ((i, None, record) for i, record in enumerate(data))  # the whole file
 
 
-def _array_part(path: Path, text: str, part: Part) -> Iterator[Record]:
+def _array_part(path: Path, text: str, part: Part, at: int) -> Iterator[Record]:
     """The records of a JSON array whose first character lies in the part's share of
     the text, parsed one by one: records before the part are parsed and dropped, so a
     part holds only its own (the whole array's objects took a worker's memory many
     times the file's size). Numbered as in the whole file; the part that reaches the
-    end checks what follows the array."""
+    end checks what follows the array. ``at``: where the array's ``[`` stands."""
     decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
     k, n = part
     lo, hi = len(text) * k // n, len(text) * (k + 1) // n
-    pos, index, sep = _skip_ws(text, _skip_ws(text, 0) + 1), 0, ","
+    pos, index, sep = _skip_ws(text, at + 1), 0, ","
     try:
         if text[pos:pos + 1] == "]":
             pos, sep = _skip_ws(text, pos + 1), "]"
