@@ -17,7 +17,7 @@ import itertools
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeGuard
 
 import numpy as np
 import polars as pl
@@ -28,12 +28,17 @@ from curation.steps import PhasedStep, RecordStep, Step, StepResult
 Labeled = tuple[str, Step]
 
 
+def _judges_rows(step: Step) -> TypeGuard[RecordStep]:
+    """Is ``step`` a RecordStep with the base ``__call__`` (so its ``judge_rows`` is it)?"""
+    return isinstance(step, RecordStep) and type(step).__call__ is RecordStep.__call__
+
+
 def per_record(step: Step) -> bool:
     """May ``step`` run on batches of the table (see the module doc)?"""
     declared = getattr(step, "per_record", None)
     if isinstance(declared, bool):
         return declared
-    return isinstance(step, RecordStep) and type(step).__call__ is RecordStep.__call__
+    return _judges_rows(step)
 
 
 def batch_part(step: Step) -> Step | None:
@@ -42,6 +47,12 @@ def batch_part(step: Step) -> Step | None:
     if per_record(step):
         return step
     return step.record_phase() if isinstance(step, PhasedStep) else None
+
+
+def batch_parts(steps: Sequence[Labeled], indices: list[int]) -> list[Step]:
+    """What of the steps at ``indices`` (a batched run of :func:`segments`) runs on
+    each batch."""
+    return [p for i in indices if (p := batch_part(steps[i][1])) is not None]
 
 
 def segments(steps: Sequence[Labeled]) -> list[tuple[bool, list[int]]]:
@@ -106,7 +117,7 @@ def run_batch(steps: Sequence[Step], table: pl.DataFrame) -> BatchRun:
     rows = None  # the table's conversations, as the last per-record step left them
     for step in steps:
         start = time.perf_counter()
-        if isinstance(step, RecordStep) and type(step).__call__ is RecordStep.__call__:
+        if _judges_rows(step):
             result, rows = step.judge_rows(table, rows)
         else:
             result, rows = step(table), None

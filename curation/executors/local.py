@@ -25,6 +25,7 @@ from curation.executors.base import (
     StepSpec,
     balanced_slices,
     batch_part,
+    batch_parts,
     map_frames,
     run_batch,
     run_segments,
@@ -184,8 +185,7 @@ class LocalExecutor:
 
         def here(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
             # One batch: consecutive per-record steps hand their rows on as Python objects.
-            parts = [batch_part(steps[i][1]) for i in indices]
-            return [run_batch([p for p in parts if p is not None], table)]
+            return [run_batch(batch_parts(steps, indices), table)]
 
         return run_segments(table, steps, lambda step, t: step(t),
                             batches if self.workers > 1 else here)

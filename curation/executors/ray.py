@@ -30,7 +30,7 @@ from curation.executors.base import (
     Outcome,
     StepSpec,
     balanced_slices,
-    batch_part,
+    batch_parts,
     map_frames,
     run_batch,
     run_segments,
@@ -155,8 +155,7 @@ class RayExecutor:
             return distributed(table, self.workers) if distributed else step(table)
 
         def batches(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
-            parts = [batch_part(steps[i][1]) for i in indices]
-            return self._map(table, [StepSpec.of(p) for p in parts if p])
+            return self._map(table, [StepSpec.of(p) for p in batch_parts(steps, indices)])
 
         return run_segments(table, steps, whole, batches)
 
