@@ -406,7 +406,7 @@ def test_a_ray_actor_sends_back_its_rows_not_the_blocks_buffers():
     import pickle
     import random
 
-    pytest.importorskip("ray")
+    pytest.importorskip("ray", reason="the ray extra is not installed")
     from curation.executors import ray as ray_executor
     from curation.executors.base import StepSpec, map_frames, run_batch
     from curation.steps.quality import Quality
