@@ -22,7 +22,9 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from cards.plots import Mapper, write_figures
 from curation import llamafactory, pipeline
@@ -41,7 +43,7 @@ from curation.loading import (
 )
 from curation.progress import phase
 from curation.recipe import Recipe, Source, sample_path
-from curation.schema import content_key, empty_removed
+from curation.schema import content_keys, empty_removed
 from curation.stats import table_stats
 from curation.steps.decontaminate import contamination_report
 
@@ -169,13 +171,17 @@ def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executo
 
 
 def fingerprint(table: pl.DataFrame) -> str:
-    """sha256 of the kept rows' content and provenance, in output order."""
-    digest = hashlib.sha256()
-    for row in table.iter_rows(named=True):
-        digest.update(json.dumps([row["id"], row["source"], row["source_index"]]).encode())
-        digest.update(content_key(row["system"], row["messages"]).encode("utf-8"))
-        digest.update(b"\n")
-    return digest.hexdigest()
+    """sha256 of the kept rows' content and provenance, in output order: per row
+    ``json.dumps([id, source, source_index])``, its :func:`content_key` and a newline
+    (ids are hex and source names plain ASCII, so no character needs escaping)."""
+    rows = table.select(pl.concat_str(
+        pl.lit('["'), pl.col("id"), pl.lit('", "'), pl.col("source"), pl.lit('", '),
+        pl.col("source_index").cast(pl.String).fill_null("null"), pl.lit("]"),
+        content_keys(pl.col("system"), pl.col("messages")), pl.lit("\n")))
+    text = rows.to_series().to_arrow().cast(pa.large_string())
+    _, offsets, data = text.buffers()  # the rows' text, back to back, in order
+    at = np.frombuffer(offsets, dtype=np.int64)[text.offset:text.offset + len(text) + 1]
+    return hashlib.sha256(memoryview(data)[at[0]:at[-1]] if len(text) else b"").hexdigest()
 
 
 def check_conservation(inputs: dict[str, int], kept: pl.DataFrame,
@@ -206,16 +212,19 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _write_shards(table: pl.DataFrame, root: Path) -> list[dict[str, Any]]:
-    (root / "data").mkdir(parents=True)
-    n = max(1, -(-table.height // SHARD_ROWS))
-    files = []
-    for i in range(n):
-        name = f"data/train-{i:05d}-of-{n:05d}.parquet"
-        table.slice(i * SHARD_ROWS, SHARD_ROWS).write_parquet(root / name)
-        files.append({"path": name, "bytes": (root / name).stat().st_size,
-                      "sha256": sha256_file(root / name)})
-    return files
+def _parquet_files(result: pipeline.PipelineResult) -> dict[str, pl.DataFrame]:
+    """Every parquet file of a version, by path: the kept rows in shards of SHARD_ROWS,
+    what was removed, what trimming cut and what the judging steps measured."""
+    n = max(1, -(-result.kept.height // SHARD_ROWS))
+    return {**{f"data/train-{i:05d}-of-{n:05d}.parquet":
+               result.kept.slice(i * SHARD_ROWS, SHARD_ROWS) for i in range(n)},
+            "removed.parquet": result.removed, "trimmed.parquet": result.trimmed,
+            "signals.parquet": result.signals}
+
+
+def _write_parquet(frame: pl.DataFrame, path: Path) -> dict[str, Any]:
+    frame.write_parquet(path)
+    return {"rows": frame.height, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
 
 
 def _writable_problem(out: Path) -> str | None:
@@ -478,34 +487,33 @@ def _manifest(recipe: Recipe, digests: dict[str, str | None], inputs: dict[str, 
     }
 
 
-def _write_tables(result: pipeline.PipelineResult, root: Path
-                  ) -> tuple[list[dict[str, Any]], dict[str, Any]]:
-    files = _write_shards(result.kept, root)
-    result.removed.write_parquet(root / "removed.parquet")
-    return files, _write_judgments(result, root)
-
-
 def _write_version(target: Path, result: pipeline.PipelineResult,
                    manifest_of: Callable[[], dict[str, Any]],
                    mapper: Mapper | None = None) -> dict[str, Any]:
     """Write into a temp folder beside the target, then rename: all or nothing. The
     caller holds the version's lock; folders are created with the umask's mode. The
-    parquet files are written by a thread while ``manifest_of`` computes the manifest
-    and the fingerprint is taken (polars writes without the GIL; those are Python);
-    the figures are drawn meanwhile by ``mapper`` (an executor's workers, if any)."""
+    parquet files are written by threads, two at a time, while ``manifest_of``
+    computes the manifest and the fingerprint is taken (polars writes and hashes
+    without the GIL); the figures are drawn meanwhile by ``mapper`` (an executor's
+    workers, if any)."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
-    tmp.mkdir()
+    (tmp / "data").mkdir(parents=True)
     UNFINISHED.add(tmp)
     try:
-        with ThreadPoolExecutor(2) as background:
-            tables = background.submit(_write_tables, result, tmp)
+        with ThreadPoolExecutor(2) as writers, ThreadPoolExecutor(1) as drawer:
+            written = {name: writers.submit(_write_parquet, frame, tmp / name)
+                       for name, frame in _parquet_files(result).items()}
             manifest = manifest_of()
-            drawn = background.submit(write_figures, dict(manifest), tmp,  # counts and
-                                      mapper)  # stats alone: no fingerprint needed
+            drawn = drawer.submit(write_figures, dict(manifest), tmp,  # counts and
+                                  mapper)  # stats alone: no fingerprint needed
             manifest["fingerprint"] = fingerprint(result.kept)
             examples = _removal_examples(result.removed)
-            files, outputs = tables.result()
+            done = {name: w.result() for name, w in written.items()}
             figures = drawn.result()
+        files = [{"path": name, "bytes": f["bytes"], "sha256": f["sha256"]}
+                 for name, f in done.items() if name.startswith("data/")]
+        outputs = {name: {"rows": done[name]["rows"], "sha256": done[name]["sha256"]}
+                   for name in ("trimmed.parquet", "signals.parquet")}
         manifest["files"] = files
         manifest["arrow_bytes"] = result.kept.to_arrow().nbytes
         manifest["outputs"] = outputs
@@ -554,16 +562,6 @@ def remove_unfinished(seconds: float = 2.0) -> None:
                 time.sleep(0.05)
         except KeyboardInterrupt:  # the same interrupt again; the first one is re-raised
             continue
-
-
-def _write_judgments(result: pipeline.PipelineResult, root: Path) -> dict[str, Any]:
-    """trimmed.parquet (what trimming cut) and signals.parquet (what the judging steps
-    measured on each record), with their row counts and sha256."""
-    out = {}
-    for name, frame in (("trimmed.parquet", result.trimmed), ("signals.parquet", result.signals)):
-        frame.write_parquet(root / name)
-        out[name] = {"rows": frame.height, "sha256": sha256_file(root / name)}
-    return out
 
 
 def measured_precision(recipe: Recipe) -> dict[str, Any] | None:

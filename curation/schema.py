@@ -86,6 +86,23 @@ def content_key(system: str | None, messages: list[Message], tools: str | None =
     return json.dumps(key, ensure_ascii=False, separators=(",", ":"))
 
 
+def json_string(text: pl.Expr) -> pl.Expr:
+    """``text`` as ``json.dumps(text, ensure_ascii=False)`` writes it: polars' JSON
+    writer escapes the same characters the same way (checked for every code point)."""
+    return pl.struct(text.alias("s")).struct.json_encode().str.slice(5).str.head(-1)
+
+
+def content_keys(system: pl.Expr, messages: pl.Expr) -> pl.Expr:
+    """:func:`content_key` of every row without tools, in polars: the same text; the
+    fingerprint of the 176K bench's output takes 1.1 CPU-s with it, 2.5 with
+    ``json.dumps`` per row."""
+    turn = pl.concat_str(pl.lit("["), json_string(pl.element().struct.field("role")),
+                         pl.lit(","), json_string(pl.element().struct.field("content")),
+                         pl.lit("]"))
+    return pl.concat_str(pl.lit("["), json_string(system.fill_null("")), pl.lit(",["),
+                         messages.list.eval(turn).list.join(","), pl.lit("]]"))
+
+
 def content_id(system: str | None, messages: list[Message], tools: str | None = None) -> str:
     """128-bit hash of the content: equal content, equal id, in every version."""
     return xxhash.xxh3_128_hexdigest(content_key(system, messages, tools).encode("utf-8"))

@@ -1,5 +1,6 @@
 """End-to-end builds: output layout, invariants, determinism, CLI errors."""
 
+import hashlib
 import json
 import subprocess
 import sys
@@ -10,9 +11,10 @@ import polars as pl
 import pytest
 
 from curation import recipe as recipes
-from curation.build import build, check_conservation
+from curation.build import build, check_conservation, fingerprint
 from curation.cli import main
 from curation.errors import CurationError, InvariantError
+from curation.schema import content_key, messages_series
 
 ALPACA = [
     {"instruction": "介绍一下长城。", "input": "",
@@ -114,6 +116,29 @@ def test_same_inputs_same_fingerprint_and_force(tmp_path, sources):
     assert again.manifest["fingerprint"] == a.manifest["fingerprint"]
     leftovers = [p.name for p in (tmp_path / "a" / "aurora-zh").iterdir() if p.name.startswith(".")]
     assert sorted(leftovers) == [".v1.lock", ".v2.lock"]  # no temp folder; (released) locks
+
+
+def test_fingerprint_is_the_row_by_row_digest():
+    """The polars fingerprint hashes the bytes of its definition: per row
+    json.dumps([id, source, source_index]), content_key, newline. Escapes (quotes,
+    backslashes, control characters, U+2028), astral characters, a null system, an
+    empty turn and a conversation without turns all take part."""
+    texts = ['say "hi"\\n', "\x00\x1f\x7f\t\r\n\u2028\u2029", "𝄞 😀 汉字", "", "\\u0041"]
+    systems = [None, "系统 \"x\"", "", None, "\b\f"]
+    messages = [[{"role": "user", "content": t}, {"role": "assistant", "content": texts[i - 1]}]
+                for i, t in enumerate(texts)]
+    messages[3] = []
+    table = pl.DataFrame({"id": [f"{i:032x}" for i in range(5)], "source": ["a_b", "c.d", "e-f",
+                          "a_b", "x"], "source_index": [0, 7, 2**40, 3, 1], "system": systems}
+                         ).with_columns(messages_series(messages))
+    digest = hashlib.sha256()
+    for row in table.iter_rows(named=True):
+        digest.update(json.dumps([row["id"], row["source"], row["source_index"]]).encode())
+        digest.update(content_key(row["system"], row["messages"]).encode("utf-8"))
+        digest.update(b"\n")
+    assert fingerprint(table) == digest.hexdigest()
+    assert fingerprint(table.slice(1, 3)) != fingerprint(table.slice(1, 2))  # a sliced table
+    assert fingerprint(table.head(0)) == hashlib.sha256(b"").hexdigest()
 
 
 def test_v1_removes_only_exact_duplicates(tmp_path, sources):
