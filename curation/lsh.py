@@ -170,12 +170,11 @@ def split_pairs(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return (codes >> 32).astype(np.int64), (codes & 0xFFFFFFFF).astype(np.int64)
 
 
-def candidates(sig: np.ndarray, bands: int, rows: int,
-               chunk_rows: int = 4_096) -> tuple[np.ndarray, np.ndarray]:
-    """Unique pairs (i < j) that share at least one band, sorted."""
-    present, keys = band_keys(sig, bands, rows, chunk_rows)
+def candidates(present: np.ndarray, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Unique pairs (i < j) of the rows ``present`` that share a band key, sorted."""
     return split_pairs(unique_sorted(np.concatenate(
-        [bucket_pairs(keys[:, b], present) for b in range(bands)])))
+        [bucket_pairs(keys[:, b], present) for b in range(keys.shape[1])]
+        or [np.empty(0, dtype=np.int64)])))
 
 
 _POPCOUNT = np.array([bin(x).count("1") for x in range(256)], dtype=np.uint8)
@@ -233,7 +232,8 @@ def components(pairs: np.ndarray, n: int) -> np.ndarray:
 
 def find(sig: np.ndarray, threshold: float, *, false_negative_weight: float = 0.95,
          exact: tuple[Shingler, Sequence[str]] | None = None, prefilter_margin: float = 0.3,
-         verify_chunk: int = 1_000_000) -> NearDuplicates:
+         verify_chunk: int = 1_000_000,
+         keyed: tuple[np.ndarray, np.ndarray] | None = None) -> NearDuplicates:
     """Clusters of documents whose Jaccard similarity is >= threshold.
 
     Every candidate pair is verified, so false positives of the banding cost
@@ -241,11 +241,12 @@ def find(sig: np.ndarray, threshold: float, *, false_negative_weight: float = 0.
     which gives ~0.95 candidate recall at exactly the threshold instead of ~0.4.
     ``exact=(shingler, texts)`` verifies on exact shingle sets instead of the
     signature estimate, for the pairs whose estimate is within
-    ``prefilter_margin`` of the threshold.
+    ``prefilter_margin`` of the threshold. ``keyed``: :func:`band_keys` of ``sig``,
+    when already computed (by blocks, elsewhere).
     """
     n, k = sig.shape
     bands, rows = bands_rows(threshold, k, false_negative_weight)
-    i, j = candidates(sig, bands, rows)
+    i, j = candidates(*(keyed or band_keys(sig, bands, rows)))
     vi, vj, sims = verify(sig, i, j, threshold, exact=exact,
                           prefilter_margin=prefilter_margin, verify_chunk=verify_chunk)
     pairs = np.stack([vi, vj], axis=1)

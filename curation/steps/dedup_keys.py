@@ -47,10 +47,15 @@ def dedup_expr(table: pl.DataFrame, key: str, *, exact: bool = False) -> pl.Expr
     return pl.col("messages").list.eval(pl.element().struct.field("content")).list.join("\n")
 
 
-def dedup_texts(table: pl.DataFrame, key: str, *, exact: bool = False,
-                scope: str = "all") -> list[str]:
+def dedup_column(table: pl.DataFrame, key: str, *, exact: bool = False,
+                 scope: str = "all") -> pl.Series:
     """:func:`dedup_expr` per row; "" for rows out of ``scope``."""
     expr = dedup_expr(table, key, exact=exact)
     if scope != "all":
         expr = pl.when(scope_expr(scope)).then(expr).otherwise(pl.lit(""))
-    return table.select(expr.alias("t"))["t"].to_list()
+    return table.select(expr.alias("text"))["text"]
+
+
+def dedup_texts(table: pl.DataFrame, key: str, *, exact: bool = False,
+                scope: str = "all") -> list[str]:
+    return dedup_column(table, key, exact=exact, scope=scope).to_list()

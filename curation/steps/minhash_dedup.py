@@ -26,7 +26,7 @@ from curation.minhash import Shingler, Signer
 from curation.progress import phase
 from curation.steps import Step, StepResult, register
 from curation.steps.base import removed_rows
-from curation.steps.dedup_keys import check_dedup_params, dedup_texts
+from curation.steps.dedup_keys import check_dedup_params, dedup_column
 from curation.steps.keep_policy import KeepPolicy, duplicate_stats
 
 EXAMPLES = 3
@@ -57,16 +57,23 @@ class MinhashDedup(Step):
         self._shingler = Shingler(self.ngram, self.shingle, self.seed)
         self._policy = KeepPolicy(self.source_priority, self.prefer)
 
-    def texts(self, table: pl.DataFrame) -> list[str]:
+    def text_column(self, table: pl.DataFrame) -> pl.Series:
         """The compared text per row; "" out of scope (no signature, never clustered)."""
-        return dedup_texts(table, self.key, scope=self.scope)
+        return dedup_column(table, self.key, scope=self.scope)
+
+    def texts(self, table: pl.DataFrame) -> list[str]:
+        return self.text_column(table).to_list()
 
     def signatures(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), num_perm) MinHash signatures; a row depends on its text only."""
         return Signer(self._shingler, self.num_perm).sign(texts)
 
+
     def bands_rows(self) -> tuple[int, int]:
         return lsh.bands_rows(self.threshold, self.num_perm, self.false_negative_weight)
+
+    def warm(self) -> None:
+        self.bands_rows()  # imports datasketch and scipy: ~0.5 s
 
     def verified(self, sig: np.ndarray, texts: Sequence[str], i: np.ndarray, j: np.ndarray,
                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -76,13 +83,21 @@ class MinhashDedup(Step):
 
     def __call__(self, table: pl.DataFrame) -> StepResult:
         texts = self.texts(table)
-        with phase(f"  {self.name}: MinHash signatures") as ph:
+        with phase(f"  {self.name}: MinHash signatures and band keys") as ph:
             sig = self.signatures(texts)
+            keyed = lsh.band_keys(sig, *self.bands_rows())
             ph.summary = f"{len(texts)} records x {self.num_perm} permutations"
+        return self.clustered(table, texts, sig, keyed)
+
+    def clustered(self, table: pl.DataFrame, texts: Sequence[str], sig: np.ndarray,
+                  keyed: tuple[np.ndarray, np.ndarray]) -> StepResult:
+        """The step from the rows' signatures and their :func:`lsh.band_keys` (a row's
+        depend on its text only: an executor may compute them by blocks)."""
         with phase(f"  {self.name}: LSH candidates and {self.verify} verification") as ph:
             found = lsh.find(sig, self.threshold,
                              false_negative_weight=self.false_negative_weight,
-                             exact=(self._shingler, texts) if self.verify == "exact" else None)
+                             exact=(self._shingler, texts) if self.verify == "exact" else None,
+                             keyed=keyed)
             ph.summary = f"{found.candidates} candidate pairs, {len(found.pairs)} verified"
         return self.from_clusters(table, texts, found)
 
