@@ -3,7 +3,9 @@ change what they match."""
 
 import json
 import re
+from pathlib import Path
 
+import polars as pl
 import pytest
 
 from curation import text as text_mod
@@ -80,3 +82,65 @@ def test_diagram_characters_are_symbols():
     assert all(text_mod.DIAGRAM.match(c) and text_mod.SYMBOL.match(c) for c in diagram)
     assert text_mod.layout_line("开始 → 结束") and text_mod.layout_line("├── 目录")
     assert not text_mod.layout_line("普通的一行文字，没有图。")
+
+
+def labeled_quality_table():
+    from curation.adapters import ADAPTERS
+    from curation.schema import SCHEMA, content_id, messages_series
+
+    rows = [json.loads(line) for line in (Path(quality.__file__).parents[2] / "bench" / "labeled"
+                                           / "quality.jsonl").read_text("utf-8").splitlines()]
+    convs = [ADAPTERS[r["format"]](r["record"]) for r in rows]
+    extra = [(None, [{"role": "user", "content": "问"}, {"role": "assistant", "content": t}])
+             for t in [*TEXTS, *SCREEN_EDGES]]
+    convs += extra
+    return pl.DataFrame({
+        "id": [content_id(s, m) for s, m in convs], "source": ["labeled"] * len(convs),
+        "source_index": list(range(len(convs))), "system": [s for s, _ in convs],
+        "tools": [None] * len(convs)}, schema={k: v for k, v in SCHEMA.items()
+                                               if k != "messages"}
+    ).with_columns(messages_series([m for _, m in convs])).select(list(SCHEMA))
+
+
+# Where the screen's engine reads a pattern otherwise: \s, case folding, lookarounds, \b.
+SCREEN_EDGES = ["作为\x1c一个AI助手，", "作为\u3000一个 AI 助手，", "AS AN Aİ model",
+                "I'm ſorry, but I", "，作为人工智能，", "我是作为人工智能，", "坚持继续", "x持继",
+                "xAs an AI", "As an AIx", "抱歉，" + "很长" * 120 + "我无法回答",
+                "截至我在2021年所知，", "抱歉\x1c我无法帮你。",
+                "病人需要实施救治，平时要看重自身的护理，以免复发。"]
+
+
+def test_screens_flag_every_turn_a_search_matches():
+    q = quality.Quality()
+    assert all(pattern for _, pattern, _ in q._screen_by)  # the defaults are screened
+    texts = [m["content"] for ms in labeled_quality_table()["messages"].to_list() for m in ms]
+    screens = [b for row in q.screens(labeled_quality_table()) for b in row]
+    seen = {quality.DISCLAIMER: 0, quality.REFUSAL: 0, quality.SPUN_BIT: 0}
+    for text, bits in zip(texts, screens, strict=True):
+        for bit, hit in ((quality.DISCLAIMER, quality.search(q._disclaimer, text)),
+                         (quality.REFUSAL, quality.search(q._refusal, text, q.refusal_window)),
+                         (quality.SPUN_BIT, quality.SPUN.search(text)
+                          or quality.SPUN_STRONG.search(text))):
+            if hit:
+                assert bits & bit, (bit, text[:80])
+                seen[bit] += 1
+    assert all(n >= 2 for n in seen.values()), seen  # every search matched somewhere
+    assert sum(b == 0 for b in screens) > len(screens) / 2  # and most turns are screened out
+
+
+def test_quality_with_screens_judges_as_without():
+    t = labeled_quality_table()
+    screened, plain = quality.Quality(), quality.Quality()
+    plain._screen_by = tuple((bit, None, window) for bit, _, window in plain._screen_by)
+    a, b = screened(t), plain(t)
+    assert {"removed:ai_disclaimer", "removed:refusal", "removed:spun_text"} <= set(a.stats)
+    assert a.kept.equals(b.kept) and a.removed.equals(b.removed) and a.stats == b.stats
+    assert a.trimmed.equals(b.trimmed) and a.signals.equals(b.signals)
+
+
+@pytest.mark.parametrize("pattern", [r"(a)\1", r"\w+", r"(?i)x", r"a\\b", r"(?P<n>x)",
+                                     r"x\Z", r"\S+"])
+def test_rust_superset_refuses_what_it_cannot_widen(pattern):
+    assert quality.rust_superset(["作为AI", pattern], ignore_case=True) is None
+    assert quality.rust_superset(["作为AI", r"(?<!坚)持继\b"], ignore_case=False) == \
+        "(?m)(?:作为AI)|(?:持继)"

@@ -24,15 +24,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from typing import ClassVar
 
 import numpy as np
+import polars as pl
 
 from curation.schema import Conversation, Message
 from curation.steps import RecordStep, register
-from curation.steps.base import Drop, Keep, Signals, Trim, Verdict
+from curation.steps.base import Drop, Keep, Signals, StepResult, Trim, Verdict
 from curation.text import (
     FENCE_OPEN,
     JP,
@@ -270,6 +272,35 @@ def search(patterns: Patterns, text: str, end: int | None = None) -> re.Match[st
         if m:
             return m
     return None
+
+
+# Screens: which of the step's searches can match a turn, for all turns at once in polars
+# (Rust's regex engine: ~7x faster than Python's on these alternations); a turn whose bit
+# is clear is not searched. A turn with a character where the two engines differ (\s:
+# U+001C-U+001F are space only to Python; re.I: dotted and dotless i) gets every bit.
+DISCLAIMER, REFUSAL, SPUN_BIT, EVERY = 1, 2, 4, 7
+ENGINES_DIFFER = "[\x1c-\x1f\u0130\u0131]"
+_LOOKAROUND = re.compile(r"\(\?<?[!=](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
+_UNSUPPORTED = re.compile(r"\(\?(?!:)|\\[wWSDBAZz\d\\]")
+
+
+def rust_superset(patterns: list[str], ignore_case: bool) -> str | None:
+    """One pattern for polars that matches wherever one of ``patterns`` does under
+    Python's ``re`` (with re.M, and re.I if ``ignore_case``): lookarounds and ``\\b``
+    dropped, which only widens it. None when a pattern uses syntax beyond that
+    (backreferences, inline flags, ``\\w`` ...) or polars cannot compile it."""
+    relaxed = []
+    for p in patterns:
+        p = _LOOKAROUND.sub("", p)
+        if _UNSUPPORTED.search(p):
+            return None
+        relaxed.append("(?:" + p.replace(r"\b", "") + ")")
+    out = f"(?m{'i' if ignore_case else ''})" + "|".join(relaxed)
+    try:
+        pl.select(pl.lit("").str.contains(out))
+    except pl.exceptions.PolarsError:
+        return None
+    return out if relaxed else None
 
 
 def quoted(text: str, pos: int) -> bool:
@@ -647,10 +678,17 @@ class Quality(RecordStep):
     trim: bool = True
     _refusal: Patterns = field(init=False, repr=False, compare=False)
     _disclaimer: Patterns = field(init=False, repr=False, compare=False)
+    _screens: Iterator[list[int]] | None = field(default=None, init=False, repr=False,
+                                                 compare=False)
 
     def __post_init__(self) -> None:
         self._refusal = _compile(self.refusal_patterns)
         self._disclaimer = _compile(self.disclaimer_patterns)
+        self._screen_by = ((DISCLAIMER, rust_superset(self.disclaimer_patterns, True), None),
+                           (REFUSAL, rust_superset(self.refusal_patterns, True),
+                            self.refusal_window),
+                           (SPUN_BIT, rust_superset([SPUN.pattern, SPUN_STRONG.pattern],
+                                                    False), None))
         self._placeholders = {p.lower() for p in self.placeholders}
         self._placeholder_len = max((len(p) for p in self.placeholders), default=0) + 8
 
@@ -663,12 +701,13 @@ class Quality(RecordStep):
 
     def judge(self, role: str, i: int, text: str, sig: Signals | None = None, *,
               prompt: str = "", persona: str = "", jailbreak: bool = False,
-              last: bool = True) -> Drop | None:
+              last: bool = True, screen: int = EVERY) -> Drop | None:
         """Rules that look at one turn; ``sig`` collects what they measured,
         ``prompt`` is the question an answer replies to, ``persona`` the turns in
         which the user asked for a role (an AI named there may speak as itself),
         ``jailbreak`` whether it asked the model to drop its rules (then refusing is
-        right), ``last`` whether no user turn follows (asking for input is fine then)."""
+        right), ``last`` whether no user turn follows (asking for input is fine then),
+        ``screen`` which searches may match (bits, see :meth:`screens`)."""
         sig = {} if sig is None else sig
         where = f"{role} turn {i}"
         if len(text) <= self._placeholder_len and text.strip().lower() in self._placeholders:
@@ -685,7 +724,7 @@ class Quality(RecordStep):
             return Drop("mojibake", f"{where}: {len(hits)} mis-decoded sequences, e.g. {hits[0]!r}")
         if role != "assistant":
             return described_input(text, where)
-        if self.spun_min_markers:
+        if self.spun_min_markers and screen & SPUN_BIT:
             spun = sorted(set(SPUN.findall(text)) | set(SPUN_STRONG.findall(text)))
             if spun:
                 sig["spun_text"] = spun
@@ -714,7 +753,7 @@ class Quality(RecordStep):
             sig["repeated_ngrams"] = round(frac, 3)
         if frac > self.max_repeated_ngram_fraction and not structure:
             return Drop("repeated_ngrams", f"{where}: {frac:.2f} of {self.ngram}-grams repeat")
-        match = search(self._refusal, text, self.refusal_window)
+        match = search(self._refusal, text, self.refusal_window) if screen & REFUSAL else None
         if match:
             exempt = "quoted" if quoted(text, match.start()) else None
             if exempt is None and (content_len(text[:match.start()]) >= REFUSAL_HEDGE_CHARS / 2
@@ -735,7 +774,7 @@ class Quality(RecordStep):
                 return Drop("refusal", f"{where}: {match.group(0)!r}")
         if jailbreak and JAILBREAK.search(prompt) and "refusal" not in sig:
             return Drop("jailbreak", f"{where} plays along with a jailbreak prompt")
-        match = search(self._disclaimer, text)
+        match = search(self._disclaimer, text) if screen & DISCLAIMER else None
         if match:
             # Speaking as the AI persona the user asked for ("我是ChatGPT，一个邪恶的…")
             # is the role; stepping out of it ("作为一款AI语言模型，…") is boilerplate.
@@ -803,7 +842,32 @@ class Quality(RecordStep):
                      else (self.restate_min_overlap - r["overlap"]) / self.restate_min_overlap)
         return out
 
+    def screens(self, table: pl.DataFrame) -> list[list[int]]:
+        """Per row and turn, the searches that may match it (DISCLAIMER, REFUSAL,
+        SPUN_BIT), told in polars for the whole table: a superset (see
+        :func:`rust_superset`); every bit where a pattern list has no such form."""
+        content = pl.element().struct.field("content")
+        bits = pl.lit(0, pl.UInt8)
+        for bit, pattern, window in self._screen_by:
+            text = content if window is None else content.str.slice(0, window)
+            hit = text.str.contains(pattern) if pattern else pl.lit(True)
+            bits = bits + hit.cast(pl.UInt8) * bit
+        bits = pl.when(content.str.contains(ENGINES_DIFFER)).then(EVERY).otherwise(bits)
+        return table.select(pl.col("messages").list.eval(bits))["messages"].to_list()
+
+    def judge_rows(self, table: pl.DataFrame, rows: list[Conversation] | None = None,
+                   ) -> tuple[StepResult, list[Conversation]]:
+        self._screens = iter(self.screens(table))  # one per row, taken by process
+        try:
+            return super().judge_rows(table, rows)
+        finally:
+            self._screens = None
+
     def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
+        return self._verdict(conv, stats, next(self._screens) if self._screens else None)
+
+    def _verdict(self, conv: Conversation, stats: Counter[str],
+                 screens: list[int] | None) -> Verdict:
         messages: list[Message] = []
         for m in conv["messages"]:
             content = m["content"]
@@ -827,7 +891,8 @@ class Quality(RecordStep):
             verdict = self.judge(m["role"], i, m["content"], sig,
                                  prompt=prompt if m["role"] == "assistant" else "",
                                  persona=persona, jailbreak=jailbreak,
-                                 last=i > last_user)
+                                 last=i > last_user,
+                                 screen=EVERY if screens is None else screens[i])
             prompt = m["content"] if m["role"] == "user" else ""
             if sig:
                 turns[str(i)] = sig
@@ -838,9 +903,10 @@ class Quality(RecordStep):
         out: Conversation = {"system": conv["system"], "messages": messages}
         if drop is None:
             return Keep(out, signals)
-        return self._trim(out, drop, bad, signals)
+        return self._trim(out, drop, bad, signals, screens)
 
-    def _trim(self, conv: Conversation, drop: Drop, bad: int, signals: Signals) -> Drop | Trim:
+    def _trim(self, conv: Conversation, drop: Drop, bad: int, signals: Signals,
+              screens: list[int] | None) -> Drop | Trim:
         """Keep the exchanges before turn ``bad`` when they stand on their own: judged
         again as a conversation of their own (a last answer that asks for input, a
         persona or jailbreak named only later), trimmed further or dropped when nothing
@@ -853,7 +919,8 @@ class Quality(RecordStep):
         if setup is not None:
             return Drop(drop.reason, f"{drop.detail}; not trimmed: user turn {setup} sets up a "
                         "jailbreak", signals)
-        prefix = self.process({"system": conv["system"], "messages": messages[:cut]}, Counter())
+        prefix = self._verdict({"system": conv["system"], "messages": messages[:cut]},
+                               Counter(), screens)
         if isinstance(prefix, Drop):
             return Drop(drop.reason, f"{drop.detail}; the earlier exchanges fail too: "
                         f"{prefix.detail}", signals)
