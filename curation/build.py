@@ -23,9 +23,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import polars as pl
-import pyarrow as pa
 
 from cards.plots import Mapper, write_figures
 from curation import llamafactory, pipeline
@@ -44,7 +42,7 @@ from curation.loading import (
 )
 from curation.progress import phase
 from curation.recipe import Recipe, Source, sample_path
-from curation.schema import content_keys, empty_removed
+from curation.schema import content_keys, empty_removed, row_bytes
 from curation.stats import table_stats
 from curation.steps import Step
 from curation.steps.decontaminate import contamination_report
@@ -180,10 +178,8 @@ def fingerprint(table: pl.DataFrame) -> str:
         pl.lit('["'), pl.col("id"), pl.lit('", "'), pl.col("source"), pl.lit('", '),
         pl.col("source_index").cast(pl.String).fill_null("null"), pl.lit("]"),
         content_keys(pl.col("system"), pl.col("messages")), pl.lit("\n")))
-    text = rows.to_series().to_arrow().cast(pa.large_string())
-    _, offsets, data = text.buffers()  # the rows' text, back to back, in order
-    at = np.frombuffer(offsets, dtype=np.int64)[text.offset:text.offset + len(text) + 1]
-    return hashlib.sha256(memoryview(data)[at[0]:at[-1]] if len(text) else b"").hexdigest()
+    data, at = row_bytes(rows.to_series())  # the rows' text, back to back, in order
+    return hashlib.sha256(data[at[0]:at[-1]]).hexdigest()
 
 
 def check_conservation(inputs: dict[str, int], kept: pl.DataFrame,

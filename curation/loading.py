@@ -29,7 +29,7 @@ from curation.schema import (
     REMOVED_SCHEMA,
     SCHEMA,
     Message,
-    content_id,
+    content_ids,
     empty_removed,
     empty_table,
     messages_series,
@@ -385,8 +385,8 @@ def to_table(records: Iterator[Record], *, origin: str, source: str, fmt: str,
     adapter = ADAPTERS.get(fmt)
     if adapter is None:
         raise InputError(origin, f"unknown format {fmt!r}; known: {sorted(ADAPTERS)}")
-    columns: dict[str, list[Any]] = {name: [] for name in SCHEMA}
-    out: dict[str, list[Any]] = {name: [] for name in REMOVED_SCHEMA}
+    columns: dict[str, list[Any]] = {name: [] for name in SCHEMA if name != "id"}
+    out: dict[str, list[Any]] = {name: [] for name in REMOVED_SCHEMA if name != "id"}
     for index, line, record in records:
         try:
             if not isinstance(record, dict):
@@ -402,14 +402,12 @@ def to_table(records: Iterator[Record], *, origin: str, source: str, fmt: str,
                 messages = [{"role": m["role"], "content": _scrub(m["content"]) or ""}
                             for m in messages]
             where = f"line {line}" if line is not None else f"record {index}"
-            for key, value in (("id", content_id(system, messages, record_tools)),
-                               ("source", source), ("source_index", index), ("system", system),
+            for key, value in (("source", source), ("source_index", index), ("system", system),
                                ("tools", record_tools), ("messages", messages), ("step", LOAD_STEP),
                                ("reason", verdict[0]), ("detail", f"{where}: {verdict[1]}"),
                                ("duplicate_of", None)):
                 out[key].append(value)
             continue
-        columns["id"].append(content_id(system, messages, record_tools))
         columns["source"].append(source)
         columns["source_index"].append(index)
         columns["system"].append(system)
@@ -420,11 +418,13 @@ def to_table(records: Iterator[Record], *, origin: str, source: str, fmt: str,
 
 def _frame(columns: dict[str, list[Any]], schema: dict[str, pl.DataType],
            empty: Any) -> pl.DataFrame:
-    if not columns["id"]:
+    if not columns["source"]:
         return empty()
     messages = messages_series(columns.pop("messages"))
-    return pl.DataFrame(columns, schema={k: v for k, v in schema.items() if k != "messages"}
-                        ).with_columns(messages).select(list(schema))
+    frame = pl.DataFrame(columns, schema={k: v for k, v in schema.items()
+                                          if k not in ("id", "messages")}
+                         ).with_columns(messages)
+    return frame.with_columns(content_ids(frame)).select(list(schema))
 
 
 def quarantine_counts(removed: pl.DataFrame) -> dict[str, int]:

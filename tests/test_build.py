@@ -14,7 +14,7 @@ from curation import recipe as recipes
 from curation.build import build, check_conservation, fingerprint
 from curation.cli import main
 from curation.errors import CurationError, InvariantError
-from curation.schema import content_key, messages_series
+from curation.schema import content_id, content_ids, content_key, messages_series
 
 ALPACA = [
     {"instruction": "介绍一下长城。", "input": "",
@@ -137,6 +137,10 @@ def test_fingerprint_is_the_row_by_row_digest():
         digest.update(content_key(row["system"], row["messages"]).encode("utf-8"))
         digest.update(b"\n")
     assert fingerprint(table) == digest.hexdigest()
+    tools = [None, "", '[{"name": "查询", "parameters": {}}]', None, "x"]
+    with_tools = table.with_columns(pl.Series("tools", tools, dtype=pl.String))
+    assert content_ids(with_tools).to_list() == [  # the ids loading gives, tools included
+        content_id(s, m, t) for s, m, t in zip(systems, messages, tools, strict=True)]
     assert fingerprint(table.slice(1, 3)) != fingerprint(table.slice(1, 2))  # a sliced table
     assert fingerprint(table.head(0)) == hashlib.sha256(b"").hexdigest()
 
