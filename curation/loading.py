@@ -244,6 +244,7 @@ def _array_part(path: Path, text: str, part: Part, at: int) -> Iterator[Record]:
     times the file's size). Numbered as in the whole file; the part that reaches the
     end checks what follows the array. ``at``: where the array's ``[`` stands."""
     decoder = json.JSONDecoder(object_pairs_hook=_no_duplicates)
+    skipper = json.JSONDecoder()  # for records before the part: their own part checks keys
     k, n = part
     lo, hi = len(text) * k // n, len(text) * (k + 1) // n
     pos, index, sep = _skip_ws(text, at + 1), 0, ","
@@ -255,7 +256,7 @@ def _array_part(path: Path, text: str, part: Part, at: int) -> Iterator[Record]:
             if start >= hi:
                 return
             try:
-                record, pos = decoder.raw_decode(text, pos)
+                record, pos = (decoder if start >= lo else skipper).raw_decode(text, pos)
             except (_DuplicateKey, RecursionError) as e:
                 raise InputError(str(path), f"record {index}: {_parse_problem(e)}",
                                  line=_line_of(text, start)) from None
