@@ -118,7 +118,7 @@ def test_same_inputs_same_fingerprint_and_force(tmp_path, sources):
     assert sorted(leftovers) == [".v1.lock", ".v2.lock"]  # no temp folder; (released) locks
 
 
-def test_fingerprint_is_the_row_by_row_digest():
+def test_fingerprint_is_the_row_by_row_digest(monkeypatch):
     """The polars fingerprint hashes the bytes of its definition: per row
     json.dumps([id, source, source_index]), content_key, newline. Escapes (quotes,
     backslashes, control characters, U+2028), astral characters, a null system, an
@@ -136,6 +136,8 @@ def test_fingerprint_is_the_row_by_row_digest():
         digest.update(json.dumps([row["id"], row["source"], row["source_index"]]).encode())
         digest.update(content_key(row["system"], row["messages"]).encode("utf-8"))
         digest.update(b"\n")
+    assert fingerprint(table) == digest.hexdigest()
+    monkeypatch.setattr("curation.build.FINGERPRINT_ROWS", 2)  # made in slices: the same
     assert fingerprint(table) == digest.hexdigest()
     tools = [None, "", '[{"name": "查询", "parameters": {}}]', None, "x"]
     with_tools = table.with_columns(pl.Series("tools", tools, dtype=pl.String))
