@@ -139,7 +139,7 @@ def test_quality_with_screens_judges_as_without():
 
 
 @pytest.mark.parametrize("pattern", [r"(a)\1", r"\w+", r"(?i)x", r"a\\b", r"(?P<n>x)",
-                                     r"x\Z", r"\S+"])
+                                     r"x\Z", r"\S+", r"[a-z&&[^x]]", r"[[(]x", r"[a--b]"])
 def test_rust_superset_refuses_what_it_cannot_widen(pattern):
     assert quality.rust_superset(["作为AI", pattern], ignore_case=True) is None
     assert quality.rust_superset(["作为AI", r"(?<!坚)持继\b"], ignore_case=False) == \

@@ -281,7 +281,9 @@ def search(patterns: Patterns, text: str, end: int | None = None) -> re.Match[st
 DISCLAIMER, REFUSAL, SPUN_BIT, EVERY = 1, 2, 4, 7
 ENGINES_DIFFER = "[\x1c-\x1f\u0130\u0131]"
 _LOOKAROUND = re.compile(r"\(\?<?[!=](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
-_UNSUPPORTED = re.compile(r"\(\?(?!:)|\\[wWSDBAZz\d\\]")
+# Python syntax polars' engine reads otherwise or not at all: groups other than (?:),
+# classes Python lacks, set operations and nested classes (literal to Python).
+_UNSUPPORTED = re.compile(r"\(\?(?!:)|\\[wWSDBAZzN\d\\]|&&|--|~~|\[(?:[^\]\\]|\\.)*\[")
 
 
 def rust_superset(patterns: list[str], ignore_case: bool) -> str | None:
