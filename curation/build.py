@@ -216,19 +216,25 @@ def _versions() -> dict[str, str]:
     return out
 
 
-def _parquet_files(result: pipeline.PipelineResult) -> dict[str, pl.DataFrame]:
-    """Every parquet file of a version, by path: the kept rows in shards of SHARD_ROWS,
-    what was removed, what trimming cut and what the judging steps measured."""
+def _parquet_files(result: pipeline.PipelineResult) -> list[dict[str, pl.DataFrame]]:
+    """Every parquet file of a version, by path, in groups to write one after another:
+    what was removed, what trimming cut and what the judging steps measured (tables
+    that grow with the corpus), then each shard of SHARD_ROWS kept rows. Two writers
+    then hold at most one big table's buffers at a time."""
     n = max(1, -(-result.kept.height // SHARD_ROWS))
-    return {**{f"data/train-{i:05d}-of-{n:05d}.parquet":
-               result.kept.slice(i * SHARD_ROWS, SHARD_ROWS) for i in range(n)},
-            "removed.parquet": result.removed, "trimmed.parquet": result.trimmed,
-            "signals.parquet": result.signals}
+    return [{"removed.parquet": result.removed, "trimmed.parquet": result.trimmed,
+             "signals.parquet": result.signals},
+            *({f"data/train-{i:05d}-of-{n:05d}.parquet":
+               result.kept.slice(i * SHARD_ROWS, SHARD_ROWS)} for i in range(n))]
 
 
-def _write_parquet(frame: pl.DataFrame, path: Path) -> dict[str, Any]:
-    frame.write_parquet(path)
-    return {"rows": frame.height, "bytes": path.stat().st_size, "sha256": sha256_file(path)}
+def _write_parquet(files: dict[str, pl.DataFrame], root: Path) -> dict[str, dict[str, Any]]:
+    out = {}
+    for name, frame in files.items():
+        frame.write_parquet(root / name)
+        out[name] = {"rows": frame.height, "bytes": (root / name).stat().st_size,
+                     "sha256": sha256_file(root / name)}
+    return out
 
 
 def _writable_problem(out: Path) -> str | None:
@@ -509,27 +515,26 @@ def _write_version(target: Path, result: pipeline.PipelineResult,
                    mapper: Mapper | None = None) -> dict[str, Any]:
     """Write into a temp folder beside the target, then rename: all or nothing. The
     caller holds the version's lock; folders are created with the umask's mode. The
-    parquet files are written by threads, two at a time (3.4-3.7 s against 5.4-5.9 s
-    one at a time for the 176K bench's output, for ~250 MiB more while writing),
-    while ``manifest_of`` computes the manifest and the fingerprint is taken (polars
-    writes and hashes without the GIL); the figures are drawn meanwhile by ``mapper``
-    (an executor's workers, if any)."""
+    parquet files are written by two threads (see :func:`_parquet_files`) while
+    ``manifest_of`` computes the manifest and the fingerprint is taken (polars writes
+    and hashes without the GIL); the figures are drawn meanwhile by ``mapper`` (an
+    executor's workers, if any)."""
     tmp = target.with_name(f".{target.name}.build-{os.getpid()}-{secrets.token_hex(4)}")
     (tmp / "data").mkdir(parents=True)
     UNFINISHED.add(tmp)
     try:
         with ThreadPoolExecutor(2) as writers, ThreadPoolExecutor(1) as drawer:
-            written = {name: writers.submit(_write_parquet, frame, tmp / name)
-                       for name, frame in _parquet_files(result).items()}
+            written = [writers.submit(_write_parquet, group, tmp)
+                       for group in _parquet_files(result)]
             manifest = manifest_of()
             drawn = drawer.submit(write_figures, dict(manifest), tmp,  # counts and
                                   mapper)  # stats alone: no fingerprint needed
             manifest["fingerprint"] = fingerprint(result.kept)
             examples = _removal_examples(result.removed)
-            done = {name: w.result() for name, w in written.items()}
+            done = {name: f for w in written for name, f in w.result().items()}
             figures = drawn.result()
         files = [{"path": name, "bytes": f["bytes"], "sha256": f["sha256"]}
-                 for name, f in done.items() if name.startswith("data/")]
+                 for name, f in sorted(done.items()) if name.startswith("data/")]
         outputs = {name: {"rows": done[name]["rows"], "sha256": done[name]["sha256"]}
                    for name in ("trimmed.parquet", "signals.parquet")}
         manifest["files"] = files
