@@ -68,7 +68,6 @@ class MinhashDedup(Step):
         """(len(texts), num_perm) MinHash signatures; a row depends on its text only."""
         return Signer(self._shingler, self.num_perm).sign(texts)
 
-
     def bands_rows(self) -> tuple[int, int]:
         return lsh.bands_rows(self.threshold, self.num_perm, self.false_negative_weight)
 

@@ -282,7 +282,8 @@ DISCLAIMER, REFUSAL, SPUN_BIT, EVERY = 1, 2, 4, 7
 ENGINES_DIFFER = "[\x1c-\x1f\u0130\u0131]"
 _LOOKAROUND = re.compile(r"\(\?<?[!=](?:[^()\\]|\\.|\((?:[^()\\]|\\.)*\))*\)")
 # Python syntax polars' engine reads otherwise or not at all: groups other than (?:),
-# classes Python lacks, set operations and nested classes (literal to Python).
+# escapes whose classes differ (\w \S \D \B \A \Z \z \N, backreferences, \\), and
+# set operations and nested classes (literal characters to Python).
 _UNSUPPORTED = re.compile(r"\(\?(?!:)|\\[wWSDBAZzN\d\\]|&&|--|~~|\[(?:[^\]\\]|\\.)*\[")
 
 
