@@ -13,7 +13,6 @@ import shutil
 import socket
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -44,7 +43,6 @@ from curation.progress import phase
 from curation.recipe import Recipe, Source, sample_path
 from curation.schema import content_keys, empty_removed, row_bytes
 from curation.stats import table_stats
-from curation.steps import Step
 from curation.steps.decontaminate import contamination_report
 
 SHARD_ROWS = 100_000
@@ -317,7 +315,6 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         steps = [(label, step.for_sample() if sample else step)
                  for label, step in recipe.build_steps()]
         executor = executor or LocalExecutor(1)
-        threading.Thread(target=_warm_up, args=([s for _, s in steps],), daemon=True).start()
         with phase(f"load {len(plans)} source{'s' if len(plans) != 1 else ''}") as ph:
             loaded = load_all(plans, recipe.load, executor, steps)
             ph.summary = "; ".join(
@@ -355,18 +352,6 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
                 mapper if result.kept.height >= FIGURES_ON_WORKERS else None)
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"
     return BuildResult(target, manifest)
-
-
-def _warm_up(steps: list[Step]) -> None:
-    """The steps' set-up and the card's imports, here while the workers load (or, with
-    one process, at no extra cost): the driver would do them between steps. A failure
-    is left for the step itself to raise, where it runs."""
-    try:
-        for step in steps:
-            step.warm()
-        import cards.render  # noqa: F401  (jinja2, huggingface_hub: ~0.4 s)
-    except Exception:
-        pass
 
 
 def _check_empty(loaded: dict[str, LoadedSource], allowed: bool) -> None:

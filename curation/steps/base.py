@@ -141,10 +141,6 @@ class Step:
     def preflight(self) -> None:
         """Fail before any data is loaded if the step cannot run (missing files)."""
 
-    def warm(self) -> None:
-        """Do the set-up the step would do on its first call (imports, derived
-        parameters), so that a build can do it while loading."""
-
     def for_sample(self) -> Step:
         """This step as it should run on the embedded sample (e.g. against shipped
         fixtures instead of downloaded files); most steps run unchanged."""
