@@ -298,12 +298,14 @@ def rust_superset(patterns: list[str], ignore_case: bool) -> str | None:
         if _UNSUPPORTED.search(p):
             return None
         relaxed.append("(?:" + p.replace(r"\b", "") + ")")
+    if not relaxed:
+        return None
     out = f"(?m{'i' if ignore_case else ''})" + "|".join(relaxed)
     try:
         pl.select(pl.lit("").str.contains(out))
     except pl.exceptions.PolarsError:
         return None
-    return out if relaxed else None
+    return out
 
 
 def quoted(text: str, pos: int) -> bool:
@@ -867,7 +869,8 @@ class Quality(RecordStep):
             self._screens = None
 
     def process(self, conv: Conversation, stats: Counter[str]) -> Verdict:
-        return self._verdict(conv, stats, next(self._screens) if self._screens else None)
+        return self._verdict(conv, stats,
+                             next(self._screens) if self._screens is not None else None)
 
     def _verdict(self, conv: Conversation, stats: Counter[str],
                  screens: list[int] | None) -> Verdict:
