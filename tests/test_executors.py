@@ -104,6 +104,15 @@ def test_balanced_slices_cover_the_table_in_order():
     assert 4 <= len(slices) <= 8
 
 
+def test_balanced_slices_weigh_records_beside_their_text():
+    # 600 one-line records, then 20 chats of 30 KB: as costly in all, so equal bytes would
+    # give the short records one slice, to be judged at many times the others' cost.
+    t = table(*[chat("问", "答") for _ in range(600)],
+              *[chat("问", "答" * 10_000) for _ in range(20)])
+    ends = list(itertools.accumulate(n for _, n in balanced_slices(t, 4)))
+    assert sum(end <= 600 for end in ends) >= 2 and sum(end > 600 for end in ends) >= 2
+
+
 def test_even_cuts_sum_past_uint32_and_bound_the_batch_size():
     # UTF-8 lengths come as uint32; four records of 2 GiB each overflowed their sum.
     weights = np.full(4, 2**31, dtype=np.uint32)
@@ -112,6 +121,8 @@ def test_even_cuts_sum_past_uint32_and_bound_the_batch_size():
     cuts = even_cuts(small, 2)
     assert len(cuts) - 1 == 10 and np.diff(cuts).max() * small[0] <= BATCH_BYTES
     assert even_cuts(np.full(10, 5, dtype=np.uint32), 3).tolist() == [0, 3, 6, 10]
+    # more runs than asked for come as a multiple of them: 9.1 batches' worth for 8 -> 16
+    assert len(even_cuts(np.full(1000, BATCH_BYTES // 110, dtype=np.uint32), 8)) - 1 == 16
     assert even_cuts(np.empty(0, dtype=np.uint32), 4).tolist() == [0]
 
 

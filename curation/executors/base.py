@@ -246,30 +246,37 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
-BATCH_BYTES = 64 << 20  # a batch's text at most: a worker's memory stays flat as corpora grow
+BATCH_BYTES = 64 << 20  # a batch's weight at most: a worker's memory stays flat as corpora grow
+# What a record costs beside its text, in bytes of text: its Python objects (a dict per
+# turn) and the per-record work of every step. Fitted on the 176K bench mix's batches
+# (bench/build.py --workers 2): a batch of 73K Alpaca records took twice as long as one
+# of 11K chats with as many bytes; per record 50-80 us against 0.04-0.1 us per byte.
+RECORD_BYTES = 1000
 
 
 def even_cuts(weights: np.ndarray, n: int) -> np.ndarray:
     """Row indices ``[0, ..., len(weights)]`` that cut rows of these weights (bytes) into
-    about ``n`` contiguous runs of equal weight, and into more when that keeps each run
-    under BATCH_BYTES. Sums are int64: the UTF-8 lengths of a million chat records pass
-    what uint32 holds."""
+    about ``n`` contiguous runs of equal weight, or into a multiple of ``n`` runs when
+    that keeps each under BATCH_BYTES (so ``n`` workers still finish together). Sums are
+    int64: the UTF-8 lengths of a million chat records pass what uint32 holds."""
     if not len(weights):
         return np.zeros(1, dtype=np.int64)
     total = np.cumsum(weights, dtype=np.int64)
-    n = max(1, min(len(weights), max(n, -(-int(total[-1]) // BATCH_BYTES))))
+    n = max(1, n)
+    n = max(1, min(len(weights), n * -(-int(total[-1]) // (BATCH_BYTES * n))))
     inner = np.searchsorted(total, total[-1] * np.arange(1, n) / n, side="right")
     return np.unique(np.concatenate([[0], inner, [len(weights)]]))
 
 
 def balanced_slices(table: pl.DataFrame, n: int) -> list[tuple[int, int]]:
-    """``n`` or more contiguous (offset, length) slices with about equal characters
-    each (see :func:`even_cuts`): chat records are ten times longer than Alpaca ones,
-    so equal row counts would leave one worker with most of the work."""
+    """``n`` or more contiguous (offset, length) slices of about equal cost each: their
+    text's bytes plus RECORD_BYTES a record (see :func:`even_cuts`). Chat records are
+    ten times longer than Alpaca ones, so equal row counts would leave one worker with
+    most of the work, and equal bytes the one with the Alpaca records."""
     if table.height == 0:
         return []
-    chars = table.select(pl.col("messages").list.eval(
+    cost = table.select(pl.col("messages").list.eval(
         pl.element().struct.field("content").str.len_bytes()).list.sum().fill_null(0)
-        + 64)["messages"].to_numpy()
-    cuts = even_cuts(chars, n).tolist()
+        + RECORD_BYTES)["messages"].to_numpy()
+    cuts = even_cuts(cost, n).tolist()
     return [(a, b - a) for a, b in itertools.pairwise(cuts)]
