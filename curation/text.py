@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache
 from typing import Any, NamedTuple
 
@@ -295,14 +296,38 @@ class Scripts(NamedTuple):
         return self.han + self.kana + self.hangul + self.latin + self.other
 
 
+_counted: dict[str, Scripts] | None = None  # see shared_counts
+SHARED_TEXTS = 1 << 20  # texts remembered at most (a batch holds a few hundred thousand)
+
+
+@contextmanager
+def shared_counts() -> Iterator[None]:
+    """Inside, :func:`scripts` remembers what it counted: consecutive steps over one
+    batch count the same turns (turn_repair's token estimate, to_simplified's tag,
+    language_id's detection), and half of a batch's counting was counting again."""
+    global _counted
+    outer = _counted
+    _counted = {} if outer is None else outer
+    try:
+        yield
+    finally:
+        _counted = outer
+
+
 def scripts(text: str) -> Scripts:
     if not text:
         return Scripts(0, 0, 0, 0, 0, 0, 0, 0, 0)
+    counted = _counted
+    if counted is not None and (found := counted.get(text)) is not None:
+        return found
     units = np.frombuffer(text.encode("utf-16-le", "surrogatepass"), dtype=np.uint16)
     n = np.bincount(script_table().take(units), minlength=11).tolist()
-    return Scripts(han=n[HAN] + n[TRAD] + n[TRADZ] + n[SIMP] + n[ZHF] + n[JP],
-                   trad=n[TRAD] + n[TRADZ], simp=n[SIMP], zh=n[TRADZ] + n[SIMP] + n[ZHF],
-                   jp=n[JP], kana=n[KANA], hangul=n[HANGUL], latin=n[LATIN], other=n[LETTER])
+    s = Scripts(han=n[HAN] + n[TRAD] + n[TRADZ] + n[SIMP] + n[ZHF] + n[JP],
+                trad=n[TRAD] + n[TRADZ], simp=n[SIMP], zh=n[TRADZ] + n[SIMP] + n[ZHF],
+                jp=n[JP], kana=n[KANA], hangul=n[HANGUL], latin=n[LATIN], other=n[LETTER])
+    if counted is not None and len(counted) < SHARED_TEXTS:
+        counted[text] = s
+    return s
 
 
 # --- token estimate ------------------------------------------------------------------

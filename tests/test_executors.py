@@ -381,6 +381,29 @@ def test_per_record_steps_of_a_batch_hand_on_their_rows_as_the_table_holds_them(
     assert any(m["content"].endswith("。") for c in seeing.seen for m in c["messages"])
 
 
+def test_a_batch_of_text_steps_sharing_counts_equals_the_steps_one_by_one():
+    # run_batch lets the steps share script counts (curation.text.shared_counts): a
+    # turn to_simplified converts must be counted again, not taken for its old self.
+    from curation.executors.base import run_batch
+
+    t = table(*(chat(q, a) for q, a in [
+        ("這個軟體怎麼用", "請先打開設定頁面，然後選擇你要的功能，這樣就可以了。"),
+        ("这个问题怎么解决", "你可以先检查网络连接，然后重新启动程序。"),
+        ("翻譯成日語：謝謝", "ありがとうございます。"),
+        ("What is Python?", "Python is a programming language that is easy to learn."),
+        ("这个问题怎么解决", "請先打開設定頁面，然後選擇你要的功能，這樣就可以了。"),
+        ("写一句话", "这么说吧，学习需要时间。"),
+    ]))
+    steps = [STEPS[name]() for name in ("turn_repair", "to_simplified", "language_id", "quality")]
+    run = run_batch(steps, t)
+    for step, result in zip(steps, run.results, strict=True):
+        alone = step(t)
+        assert result.removed.equals(alone.removed) and result.signals.equals(alone.signals)
+        assert result.stats == alone.stats
+        t = alone.kept
+    assert run.kept.equals(t) and run.results[1].changed == 3
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_handed_over_input_is_let_go_once_the_first_steps_are_done(workers):
     # The caller's and the pipeline's references kept the whole input alive to the end.

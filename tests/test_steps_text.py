@@ -414,6 +414,22 @@ def test_common_simplified_characters_are_not_traditional():
     assert scripts("什么怎么").trad == 0 and scripts("這麼").simp == 0
 
 
+def test_shared_counts_remember_each_text_inside_only(monkeypatch):
+    import curation.text as text
+
+    texts = ["這麼說", "这么说", "這麼說吧", "ひらがな", "word", "這麼說"]
+    alone = [text.scripts(t) for t in texts]
+    with text.shared_counts():
+        assert [text.scripts(t) for t in texts] == alone
+        assert text._counted is not None and sorted(text._counted) == sorted(set(texts))
+        with text.shared_counts():  # a nested scope shares the outer one's
+            assert len(text._counted) == 5
+    assert text._counted is None
+    monkeypatch.setattr(text, "SHARED_TEXTS", 2)
+    with text.shared_counts():
+        assert [text.scripts(t) for t in texts] == alone and len(text._counted) == 2
+
+
 def test_estimate_tokens_is_within_a_fifth_of_mixtral():
     from curation.text import estimate_tokens
     zh = "机器学习是人工智能的一个分支，它让计算机从数据中学习规律。" * 10   # 290 tokens

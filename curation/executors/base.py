@@ -24,6 +24,7 @@ import polars as pl
 
 from curation.errors import InvariantError
 from curation.steps import PhasedStep, RecordStep, Step, StepResult
+from curation.text import shared_counts
 
 Labeled = tuple[str, Step]
 
@@ -115,15 +116,16 @@ class BatchRun:
 def run_batch(steps: Sequence[Step], table: pl.DataFrame) -> BatchRun:
     results, seconds = [], []
     rows = None  # the table's conversations, as the last per-record step left them
-    for step in steps:
-        start = time.perf_counter()
-        if _judges_rows(step):
-            result, rows = step.judge_rows(table, rows)
-        else:
-            result, rows = step(table), None
-        seconds.append(time.perf_counter() - start)
-        table = result.kept
-        results.append(dataclasses.replace(result, kept=table.clear()))
+    with shared_counts():  # the steps count the scripts of the same turns
+        for step in steps:
+            start = time.perf_counter()
+            if _judges_rows(step):
+                result, rows = step.judge_rows(table, rows)
+            else:
+                result, rows = step(table), None
+            seconds.append(time.perf_counter() - start)
+            table = result.kept
+            results.append(dataclasses.replace(result, kept=table.clear()))
     return BatchRun(results, seconds, table)
 
 
