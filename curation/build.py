@@ -140,8 +140,8 @@ def _load_or_error(task: LoadTask) -> LoadedSource | CurationError:
         return e
 
 
-def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executor,
-             steps: list[tuple[str, Any]]) -> dict[str, LoadedSource]:
+def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy,
+             executor: Executor) -> dict[str, LoadedSource]:
     """Every source, in parts over the executor's workers (or here, when the files
     together are under PART_BYTES): a local file in up to one part per worker, each at
     least PART_BYTES (a JSON Lines file in more when a part would pass
@@ -158,7 +158,7 @@ def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy, executor: Executo
     order = sorted(range(len(tasks)), key=lambda i: -tasks[i][1])
     todo = [tasks[i][2] for i in order]
     big = sum(part_bytes for _, part_bytes, _ in tasks) >= PART_BYTES
-    done = executor.map(_load_or_error, todo, steps) if big else \
+    done = executor.map(_load_or_error, todo) if big else \
         [_load_or_error(t) for t in todo]
     parts: dict[str, list[LoadedSource]] = {name: [] for name in plans}
     for i, loaded in sorted(zip(order, done, strict=True), key=lambda x: x[0]):
@@ -316,7 +316,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
                  for label, step in recipe.build_steps()]
         executor = executor or LocalExecutor(1)
         with phase(f"load {len(plans)} source{'s' if len(plans) != 1 else ''}") as ph:
-            loaded = load_all(plans, recipe.load, executor, steps)
+            loaded = load_all(plans, recipe.load, executor)
             ph.summary = "; ".join(
                 f"{name} {ld.records} records" + (
                     f", {ld.removed.height} quarantined" if ld.removed.height else "")
@@ -328,8 +328,7 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         digests = {name: ld.sha256 for name, ld in loaded.items()}
         del loaded  # its tables are the input's: the pipeline frees them (Handover)
 
-        def mapper(fn: Callable[[Any], Any], items: list[Any]) -> list[Any]:
-            return executor.map(fn, items, steps)
+        mapper = executor.map
 
         def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
             return table_stats(table, mapper=mapper, parts=executor.workers)

@@ -220,6 +220,11 @@ def verify(sig: np.ndarray, i: np.ndarray, j: np.ndarray, threshold: float, *,
     return i[ok], j[ok], sims[ok]
 
 
+def warm() -> None:
+    """Import what :func:`components` needs."""
+    import scipy.sparse.csgraph  # noqa: F401
+
+
 def components(pairs: np.ndarray, n: int) -> np.ndarray:
     """Component id per document (0..n-1) of the graph with edges ``pairs`` (m, 2)."""
     from scipy.sparse import coo_matrix  # not at import: the workers, which never

@@ -298,24 +298,35 @@ def test_language_mix_in_chunks_equals_one_pass_and_small_samples_stay_whole(mon
     assert whole[0]["assistant"] == {"zh": 30, "en": 10}
 
 
-def test_workers_get_their_steps_by_file_not_through_the_start_pipe():
-    """A spawned worker reads its start pipe only after importing the main module, so
-    steps bigger than a pipe (64 KiB; decontaminate carries its benchmark index) sent
-    that way made each worker's start wait for the previous one's imports."""
+def test_workers_get_their_steps_by_file_with_the_first_task_of_a_run(monkeypatch):
+    """Steps bigger than a pipe (64 KiB; decontaminate carries its benchmark index)
+    go by file: a task pickle holds the file's name. The workers started with the
+    executor, before any steps were known, and a run with other steps needs no new
+    workers."""
     import pickle
 
+    from curation.executors import local
     from curation.steps.quality import DEFAULT_REFUSALS
+    from tests.helpers import worker_pid
 
     big = STEPS["quality"](refusal_patterns=[*DEFAULT_REFUSALS,
                                              *(f"拒绝{i:06d}" for i in range(20_000))])
+    sent: list[int] = []
+    submit = local.ProcessPoolExecutor.submit
+    monkeypatch.setattr(local.ProcessPoolExecutor, "submit", lambda pool, fn, *args:
+                        sent.append(len(pickle.dumps(args))) or submit(pool, fn, *args))
     ex = LocalExecutor(2)
     try:
-        pool = ex._pool_for([("quality", big)])
-        assert len(pickle.dumps(pool._initargs)) < 4096  # the steps travel by file
+        assert ex._pool is not None and len(ex._starting) == 2  # started, not waited for
+        pids = set(ex.map(worker_pid, list(range(8))))
         t = table(chat("你好", "抱歉，我无法回答这个问题。"),
                   chat("你好", "您好！请问有什么可以帮您？"))
         [outcome] = ex.run(t, [("quality", big)])
         assert outcome.result.removed["reason"].to_list() == ["refusal"]
+        [outcome] = ex.run(t, [("quality", STEPS["quality"]())])
+        assert outcome.result.removed["reason"].to_list() == ["refusal"]
+        assert set(ex.map(worker_pid, list(range(8)))) == pids
+        assert len(sent) > 10 and max(sent) < 4096
     finally:
         ex.close()
 
@@ -402,6 +413,36 @@ def test_a_batch_of_text_steps_sharing_counts_equals_the_steps_one_by_one():
         assert result.stats == alone.stats
         t = alone.kept
     assert run.kept.equals(t) and run.results[1].changed == 3
+
+
+def test_whole_table_steps_are_set_up_while_the_workers_judge_batches():
+    from dataclasses import dataclass
+
+    from curation.schema import empty_removed
+    from curation.steps import Step, StepResult
+    from curation.steps.normalize import Normalize
+
+    events: list[str] = []
+
+    @dataclass
+    class Probe(Step):
+        name = "probe"
+        fails: bool = False
+
+        def warm(self) -> None:
+            events.append(f"warm {self.fails}")
+            if self.fails:
+                raise ValueError("left for the step to raise")
+
+        def __call__(self, t: pl.DataFrame) -> StepResult:
+            events.append(f"run {self.fails}")
+            return StepResult(t, empty_removed(), 0)
+
+    t = table(*[chat(f"问题{i}", "答" * (i + 1)) for i in range(40)])
+    with LocalExecutor(2) as ex:
+        outcomes = list(ex.run(t, [("n", Normalize()), ("p", Probe()), ("q", Probe(True))]))
+    assert events == ["warm False", "warm True", "run False", "run True"]
+    assert outcomes[-1].result.kept.height == 40
 
 
 @pytest.mark.parametrize("workers", [1, 2])

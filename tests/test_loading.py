@@ -121,7 +121,7 @@ def test_sources_loaded_in_parts_by_workers_equal_the_whole_load(tmp_path, two_w
     pl.DataFrame(rows).write_parquet(tmp_path / "a.parquet")
     paths = {ext: ("alpaca", str(tmp_path / f"a.{ext}")) for ext in ("json", "jsonl", "parquet")}
     monkeypatch.setattr(b, "PART_BYTES", 64)  # every file in two parts, one per worker
-    loaded = b.load_all(plans_for(paths), LoadPolicy(), two_workers, [])
+    loaded = b.load_all(plans_for(paths), LoadPolicy(), two_workers)
     for name, (fmt, path) in paths.items():
         whole = load_source(name=name, fmt=fmt, path=Path(path))
         assert loaded[name].table.equals(whole.table) and whole.table.height == 20
@@ -160,7 +160,7 @@ def test_a_big_json_lines_file_loads_in_parts_of_bounded_size(tmp_path, monkeypa
                         or load_planned(task))
     monkeypatch.setattr(b, "LINES_PART_BYTES", path.stat().st_size // 6)
     loaded = b.load_all(plans_for({"x": ("alpaca", str(path))}), LoadPolicy(),
-                        LocalExecutor(1), [])
+                        LocalExecutor(1))
     assert len(parts) >= 6 and sorted(parts) == [(k, len(parts)) for k in range(len(parts))]
     whole = load_source(name="x", fmt="alpaca", path=path)
     assert loaded["x"].table.equals(whole.table) and whole.table.height == 50
@@ -206,7 +206,7 @@ def test_the_first_bad_record_in_file_order_is_reported_from_parts(tmp_path, two
     with pytest.raises(InputError, match=r"bad\.jsonl, line 3: malformed JSON"):
         b.load_all(plans_for({"x": ("alpaca", str(tmp_path / "bad.jsonl")),
                               "y": ("alpaca", str(tmp_path / "big.jsonl"))}), LoadPolicy(),
-                   two_workers, [])
+                   two_workers)
 
 
 def test_json_lines_end_at_newlines_only_and_parts_decode_their_own_bytes(tmp_path):

@@ -73,6 +73,18 @@ def segments(steps: Sequence[Labeled]) -> list[tuple[bool, list[int]]]:
     return out
 
 
+def warm(steps: Sequence[Labeled]) -> None:
+    """Set up the whole-table steps among ``steps`` (:meth:`Step.warm`): executors call
+    this while their workers judge batches. A failure is left for the step to raise
+    where it runs."""
+    for _, step in steps:
+        if batch_part(step) is None:
+            try:
+                step.warm()
+            except Exception:
+                pass
+
+
 def finished(step: Step, outcome: Outcome) -> Outcome:
     """A batched step's outcome completed: a phased step's finish runs on the merged
     result of its record phase (here, in the driver); other steps are done already."""
@@ -242,8 +254,7 @@ class Executor(Protocol):
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]: ...
 
-    def map(self, fn: Callable[[Any], Any], items: Sequence[Any],
-            steps: Sequence[Labeled] = ()) -> list[Any]: ...
+    def map(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]: ...
 
     def close(self) -> None: ...
 

@@ -12,7 +12,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures import Future, ProcessPoolExecutor, wait
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
@@ -34,6 +34,7 @@ from curation.executors.base import (
     map_frames,
     run_batch,
     run_segments,
+    warm,
 )
 from curation.progress import phase
 from curation.steps import Step, StepResult
@@ -53,7 +54,7 @@ SCRATCH = "/dev/shm" if os.path.isdir("/dev/shm") else None  # batches in memory
 T = TypeVar("T")
 R = TypeVar("R")
 
-_worker_steps: list[Step | None] = []
+_worker_steps: tuple[str, list[Step | None]] = ("", [])  # the steps file they came from
 _worker_scratch = ""
 
 
@@ -65,13 +66,20 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _init_worker(specs_file: str, scratch: str) -> None:
-    global _worker_steps, _worker_scratch
+def _init_worker(scratch: str) -> None:
+    global _worker_scratch
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
-    with open(specs_file, "rb") as f:
-        specs: list[StepSpec | None] = pickle.load(f)
-    _worker_steps = [s.build() if s else None for s in specs]
     _worker_scratch = scratch
+
+
+def _steps_of(specs_file: str) -> list[Step | None]:
+    """The steps a run's tasks name, built the first time (models load once per run)."""
+    global _worker_steps
+    if _worker_steps[0] != specs_file:
+        with open(specs_file, "rb") as f:
+            specs: list[StepSpec | None] = pickle.load(f)
+        _worker_steps = (specs_file, [s.build() if s else None for s in specs])
+    return _worker_steps[1]
 
 
 def _ready() -> int:
@@ -144,8 +152,8 @@ def _sign(task: _SignTask) -> _Signed:
     return _Signed(pl.DataFrame({"sig": sig}), pl.DataFrame({"row": present, "keys": keys}))
 
 
-def _run_in_worker(indices: list[int], batch: FrameFile) -> BatchRun:
-    steps = [_worker_steps[i] for i in indices]
+def _run_in_worker(specs_file: str, indices: list[int], batch: FrameFile) -> BatchRun:
+    steps = [_steps_of(specs_file)[i] for i in indices]
     assert all(steps), "a whole-table step sent to a worker"
     run = run_batch(steps, batch.read())  # type: ignore[arg-type]
     return _frames_to_files(run, os.path.dirname(batch.path))
@@ -155,49 +163,60 @@ class LocalExecutor:
     """``workers=1`` runs everything here, as a plain loop. With more, each run of
     consecutive per-record steps goes over balanced batches in ``workers`` processes
     (``start_method``: spawn by default: workers forked after polars has run hang in
-    its thread pool: measured, both fork workers were still waiting after 9 minutes;
-    spawning 2 workers and loading their steps took 1-8 s on this shared machine);
-    whole-table steps run here between them."""
+    its thread pool: measured, both fork workers were still waiting after 9 minutes);
+    whole-table steps run here between them. The workers start with the executor, so
+    their imports (~0.5-1 s here) overlap the recipe and the preflight; the steps go
+    to them by file with the first task of a run."""
 
     def __init__(self, workers: int | None = None, start_method: str = "spawn") -> None:
         self.workers = workers or os.cpu_count() or 1
         self.start_method = start_method
         self._pool: ProcessPoolExecutor | None = None
+        self._starting: list[Future[int]] = []
         self._specs: list[StepSpec | None] | None = None
+        self._specs_file = ""
         self._scratch = ""
-        self.start_seconds = 0.0  # starting workers and loading their steps (not in steps')
+        self.start_seconds = 0.0  # waiting for workers to start (not in any step's time)
+        if self.workers > 1:
+            self._start()
 
-    def _pool_for(self, steps: Sequence[Labeled]) -> ProcessPoolExecutor:
-        specs = [StepSpec.of(p) if p else None for p in map(batch_part, (s for _, s in steps))]
-        if self._pool is None or specs != self._specs:
-            self.close()
+    def _start(self) -> None:
+        self._scratch = tempfile.mkdtemp(prefix="curation-", dir=SCRATCH)
+        self._pool = ProcessPoolExecutor(self.workers, mp.get_context(self.start_method),
+                                         initializer=_init_worker, initargs=(self._scratch,))
+        with _environment(WORKER_ENV):  # every worker spawns now, with its environment
+            self._starting = [self._pool.submit(_ready) for _ in range(self.workers)]
+
+    def _started(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            self._start()
+        if self._starting:
             begin = time.perf_counter()
-            self._scratch = tempfile.mkdtemp(prefix="curation-", dir=SCRATCH)
-            # The steps go by file: a spawned worker reads what its start pipe carries only
-            # after importing the main module, and a pipe holds 64 KiB, so steps bigger
-            # than that (decontaminate's benchmark index) made each start wait for the
-            # previous worker's imports (1.1 s per worker here).
-            specs_file = os.path.join(self._scratch, "steps.pickle")
-            with open(specs_file, "wb") as f:
-                pickle.dump(specs, f)
-            self._pool = ProcessPoolExecutor(self.workers, mp.get_context(self.start_method),
-                                             initializer=_init_worker,
-                                             initargs=(specs_file, self._scratch))
-            self._specs = specs
-            with _environment(WORKER_ENV):  # start every worker now, with its environment
-                wait([self._pool.submit(_ready) for _ in range(self.workers)])
+            wait(self._starting)
+            self._starting = []
             self.start_seconds += time.perf_counter() - begin
+        assert self._pool is not None
         return self._pool
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T],
-            steps: Sequence[Labeled] = ()) -> list[R]:
+    def _steps_file(self, steps: Sequence[Labeled]) -> str:
+        """Where the workers find these steps' batch parts. They go by file: a pickle
+        through the task pipe would be read only after the previous task's (and a pipe
+        holds 64 KiB; decontaminate carries its benchmark index)."""
+        specs = [StepSpec.of(p) if p else None for p in map(batch_part, (s for _, s in steps))]
+        if specs != self._specs:
+            fd, self._specs_file = tempfile.mkstemp(suffix=".steps", dir=self._scratch)
+            with os.fdopen(fd, "wb") as f:
+                pickle.dump(specs, f)
+            self._specs = specs
+        return self._specs_file
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """``fn`` over ``items`` in the workers (here with one), results in item order;
         the first item that fails raises its error, as a plain loop would. DataFrames in
-        items and results go by file (see FrameFile; a pipe moves ~120 MB/s here).
-        ``steps``: what the next :meth:`run` gets, so the pool started now serves it too."""
+        items and results go by file (see FrameFile; a pipe moves ~120 MB/s here)."""
         if self.workers == 1 or len(items) < 2:
             return [fn(x) for x in items]
-        pool = self._pool_for(steps)
+        pool = self._started()
         futures = [pool.submit(_call_in_worker, fn, _frames_to_files(x, self._scratch))
                    for x in items]
         try:
@@ -208,10 +227,11 @@ class LocalExecutor:
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
         def batches(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
-            pool = self._pool_for(steps)
-            futures = [pool.submit(_run_in_worker, indices,
+            pool, specs = self._started(), self._steps_file(steps)
+            futures = [pool.submit(_run_in_worker, specs, indices,
                                    FrameFile.write(table.slice(a, n), self._scratch))
                        for a, n in balanced_slices(table, self.workers * BATCHES_PER_WORKER)]
+            warm(steps[indices[-1] + 1:])  # what the driver would do with the workers idle
             return [_frames_from_files(f.result()) for f in futures]
 
         def here(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
@@ -248,7 +268,7 @@ class LocalExecutor:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+            self._pool, self._starting, self._specs = None, [], None
             shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> LocalExecutor:

@@ -131,8 +131,7 @@ class RayExecutor:
                       key=lambda r: r[0])
         return [run for _, run in runs]
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T],
-            steps: Sequence[Labeled] = ()) -> list[R]:
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         """``fn`` over ``items`` as Ray tasks when every node of the cluster is this
         machine (its workers see the files here), else in the driver: a cluster's
         workers need no access to the input files. Results in item order; the first

@@ -141,6 +141,11 @@ class Step:
     def preflight(self) -> None:
         """Fail before any data is loaded if the step cannot run (missing files)."""
 
+    def warm(self) -> None:
+        """Do the set-up the step would do on its first call (imports, derived
+        parameters): an executor calls it while its workers are busy, before the step
+        runs here with them idle."""
+
     def for_sample(self) -> Step:
         """This step as it should run on the embedded sample (e.g. against shipped
         fixtures instead of downloaded files); most steps run unchanged."""
