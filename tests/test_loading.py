@@ -165,6 +165,23 @@ def test_a_big_json_lines_file_loads_in_parts_of_bounded_size(tmp_path, monkeypa
     whole = load_source(name="x", fmt="alpaca", path=path)
     assert loaded["x"].table.equals(whole.table) and whole.table.height == 50
 
+    class Workers:  # three workers' parts, loaded here
+        workers = 3
+
+        def map(self, fn, items):
+            return [fn(x) for x in items]
+
+    # With workers, as many parts as LINES_PARTS_PER_WORKER per worker while each holds
+    # PART_BYTES: the parts, biggest first, then even the workers' loads out.
+    monkeypatch.setattr(b, "LINES_PART_BYTES", 1 << 30)
+    monkeypatch.setattr(b, "PART_BYTES", path.stat().st_size // 8)
+    for workers, n in ((3, 3 * b.LINES_PARTS_PER_WORKER), (1, 1)):
+        parts.clear()
+        Workers.workers = workers
+        loaded = b.load_all(plans_for({"x": ("alpaca", str(path))}), LoadPolicy(), Workers())
+        assert sorted(parts) == [(k, n) for k in range(n)]
+        assert loaded["x"].table.equals(whole.table)
+
 
 @pytest.mark.parametrize(("text", "problem"), [
     ('[{"instruction": "问", "output": "答"},]', r"line 1: malformed JSON: Expecting value"),
