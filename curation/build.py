@@ -149,10 +149,10 @@ def load_all(plans: dict[str, SourcePlan], policy: LoadPolicy,
              executor: Executor) -> dict[str, LoadedSource]:
     """Every source, in parts over the executor's workers (or here, when the files
     together are under PART_BYTES): a local file in up to one part per worker, each at
-    least PART_BYTES (a JSON Lines file in LINES_PARTS_PER_WORKER, and more when a part
-    would pass LINES_PART_BYTES); a Hub dataset whole. Parts are given out biggest first and put
-    back in record order, so the result is the one-process load; the first failing
-    part in file order raises."""
+    least PART_BYTES (a JSON Lines file in LINES_PARTS_PER_WORKER per worker, and in
+    more when a part would pass LINES_PART_BYTES); a Hub dataset whole. Parts are given
+    out biggest first and put back in record order, so the result is the one-process
+    load; the first failing part in file order raises."""
     tasks: list[tuple[str, int, LoadTask]] = []
     for name, plan in plans.items():
         size = plan.path.stat().st_size if plan.path is not None else 0

@@ -276,7 +276,7 @@ def even_cuts(weights: np.ndarray, n: int) -> np.ndarray:
         return np.zeros(1, dtype=np.int64)
     total = np.cumsum(weights, dtype=np.int64)
     n = max(1, n)
-    n = max(1, min(len(weights), n * -(-int(total[-1]) // (BATCH_BYTES * n))))
+    n = min(len(weights), n * max(1, -(-int(total[-1]) // (BATCH_BYTES * n))))
     inner = np.searchsorted(total, total[-1] * np.arange(1, n) / n, side="right")
     return np.unique(np.concatenate([[0], inner, [len(weights)]]))
 
