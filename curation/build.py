@@ -235,9 +235,10 @@ def _parquet_files(result: pipeline.PipelineResult) -> list[dict[str, pl.DataFra
 def _write_parquet(files: dict[str, pl.DataFrame], root: Path) -> dict[str, dict[str, Any]]:
     out = {}
     for name, frame in files.items():
-        frame.write_parquet(root / name)
-        out[name] = {"rows": frame.height, "bytes": (root / name).stat().st_size,
-                     "sha256": sha256_file(root / name)}
+        path = root / name
+        frame.write_parquet(path)
+        out[name] = {"rows": frame.height, "bytes": path.stat().st_size,
+                     "sha256": sha256_file(path)}
     return out
 
 

@@ -74,9 +74,10 @@ def segments(steps: Sequence[Labeled]) -> list[tuple[bool, list[int]]]:
 
 
 def warm(steps: Sequence[Labeled]) -> None:
-    """Set up the whole-table steps among ``steps`` (:meth:`Step.warm`): executors call
-    this while their workers judge batches. A failure is left for the step to raise
-    where it runs."""
+    """Set up the whole-table steps among ``steps`` (:meth:`Step.warm`): the local
+    executor calls this while its workers judge batches (Ray Data runs a pipeline only
+    as its results are read, so the Ray executor has no such moment). A failure is left
+    for the step to raise where it runs."""
     for _, step in steps:
         if batch_part(step) is None:
             try:

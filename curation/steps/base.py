@@ -143,8 +143,8 @@ class Step:
 
     def warm(self) -> None:
         """Do the set-up the step would do on its first call (imports, derived
-        parameters): an executor calls it while its workers are busy, before the step
-        runs here with them idle."""
+        parameters): the local executor calls it while its workers are busy, before
+        the step runs in the driver with them idle."""
 
     def for_sample(self) -> Step:
         """This step as it should run on the embedded sample (e.g. against shipped
