@@ -20,11 +20,17 @@ def write_figures(manifest: dict[str, Any], folder: Path,
     return mapper(write_figure, jobs) if mapper else [write_figure(job) for job in jobs]
 
 
-def write_figure(job: tuple[str, dict[str, Any], Path]) -> str:
-    """One of FIGURES, as (its name, the manifest, the folder); returns the name."""
+def import_matplotlib(_: object = None) -> None:
+    """What drawing a figure first costs (~0.7 s here): a worker may do it early."""
     import matplotlib
 
     matplotlib.use("Agg")
+    import matplotlib.pyplot
+
+
+def write_figure(job: tuple[str, dict[str, Any], Path]) -> str:
+    """One of FIGURES, as (its name, the manifest, the folder); returns the name."""
+    import_matplotlib()
     import matplotlib.pyplot as plt
 
     name, manifest, folder = job

@@ -24,7 +24,7 @@ from typing import Any
 
 import polars as pl
 
-from cards.plots import Mapper, write_figures
+from cards.plots import Mapper, import_matplotlib, write_figures
 from curation import llamafactory, pipeline
 from curation.errors import CurationError, InputError, InvariantError, OutputError
 from curation.executors import Executor, LocalExecutor
@@ -42,7 +42,7 @@ from curation.loading import (
 from curation.progress import phase
 from curation.recipe import Recipe, Source, sample_path
 from curation.schema import content_keys, empty_removed, row_bytes
-from curation.stats import table_stats
+from curation.stats import table_stats, table_stats_later
 from curation.steps.decontaminate import contamination_report
 
 SHARD_ROWS = 100_000
@@ -336,11 +336,11 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         del loaded  # its tables are the input's: the pipeline frees them (Handover)
 
         mapper = executor.map
-
-        def stats_of(table: pl.DataFrame) -> dict[str, Any]:  # language ID on the workers
-            return table_stats(table, mapper=mapper, parts=executor.workers)
-
-        input_stats = stats_of(table)
+        # Language ID of the input's sample runs on the workers while the driver dedups,
+        # and so do the imports of the figures the workers draw (results not needed).
+        input_stats = table_stats_later(table, executor.defer, parts=executor.workers)
+        if table.height >= FIGURES_ON_WORKERS:
+            executor.defer(import_matplotlib, [None] * executor.workers)
         rows, table = pipeline.Handover(table), None
         result = pipeline.run(rows, steps, executor)
         # One chunk per table: the files' bytes (and arrow_bytes) then do not depend on
@@ -353,7 +353,8 @@ def build(recipe: Recipe, *, out: Path, sample: bool = False,
         origins = {name: public_origin(plan) for name, plan in plans.items()}
         with phase(f"write {target}") as ph:
             manifest = _write_version(target, result, lambda: _manifest(
-                recipe, digests, inputs, {"input": input_stats, "output": stats_of(result.kept)},
+                recipe, digests, inputs, {"input": input_stats(), "output": table_stats(
+                    result.kept, mapper=mapper, parts=executor.workers)},
                 result, per_source, sample, origins),
                 mapper if result.kept.height >= FIGURES_ON_WORKERS else None)
             ph.summary = f"{result.kept.height} kept, {result.removed.height} removed"

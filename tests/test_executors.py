@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import itertools
 import json
+import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -23,7 +25,7 @@ from curation.executors.base import (
     merge_stats,
 )
 from curation.steps import STEPS
-from tests.helpers import chat, running, square_or_fail, table
+from tests.helpers import chat, mark_and_square, running, square_or_fail, table
 
 TABLES = ("removed", "trimmed", "signals")  # the version's parquet files beside the data
 
@@ -251,6 +253,31 @@ def test_workers_exit_when_their_driver_is_killed(tmp_path):
     assert pids and proc.pid not in pids
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
+    deadline = time.monotonic() + 30
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in pids if running(p)]
+    assert not alive, f"workers {alive} outlived their driver"
+
+
+def test_workers_exit_when_their_driver_is_killed_while_they_start():
+    """A driver killed before its workers ran their initializer: they must not take
+    their new parent (init) for the driver."""
+    import signal
+    import subprocess
+    import sys
+
+    code = ("import os, signal\nfrom curation.executors import LocalExecutor\n"
+            "ex = LocalExecutor(2)\n"
+            "print(*ex._pool._processes, flush=True)\n"  # spawned, not yet started up
+            "os.kill(os.getpid(), signal.SIGKILL)\n")
+    repo = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, "-c", code], cwd=repo, text=True, timeout=60,
+                          env={**os.environ, "PYTHONPATH": str(repo)}, capture_output=True)
+    assert proc.returncode == -signal.SIGKILL
+    pids = [int(p) for p in proc.stdout.split()]
+    assert len(pids) == 2
     deadline = time.monotonic() + 30
     alive = pids
     while alive and time.monotonic() < deadline:
@@ -502,3 +529,42 @@ def test_a_ray_actor_sends_back_its_rows_not_the_blocks_buffers():
     assert run.results[0].removed.equals(here.results[0].removed)
     assert run.results[0].removed.height == 1
     assert len(packed) < 1.3 * block.nbytes  # pickled frames: twice the block
+
+
+def test_deferred_maps_run_once_the_last_batches_are_judged(tmp_path):
+    from dataclasses import dataclass
+
+    from curation.schema import empty_removed
+    from curation.steps import Step, StepResult
+    from curation.steps.normalize import Normalize
+
+    seen: list[set[str]] = []
+
+    @dataclass
+    class Probe(Step):  # a whole-table step after the batches: the deferred work is under way
+        name = "probe"
+
+        def __call__(self, t: pl.DataFrame) -> StepResult:
+            deadline = time.monotonic() + 30
+            while len(list(tmp_path.glob("started-*"))) < 3 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            seen.append({p.name for p in tmp_path.glob("started-*")})
+            return StepResult(t, empty_removed(), 0)
+
+    t = table(*[chat(f"问题{i}", "答" * (i + 1)) for i in range(40)])
+    other = tmp_path / "other"
+    other.mkdir()
+    with LocalExecutor(2) as ex:
+        asked_first = ex.defer(mark_and_square, [(str(other), 5), (str(other), 6)])
+        assert [r for r, _ in asked_first()] == [25, 36]  # asked for before any run: done then
+        later = ex.defer(mark_and_square, [(str(tmp_path), x) for x in (1, 2, 3)])
+        assert not list(tmp_path.glob("started-*"))  # not before the run's batches are done
+        list(ex.run(t, [("n", Normalize()), ("p", Probe())]))
+        assert seen == [{"started-1", "started-2", "started-3"}]
+        done = later()
+    assert [r for r, _ in done] == [1, 4, 9]
+    assert os.getpid() not in {pid for _, pid in done}
+    one = LocalExecutor(1)
+    lazy = one.defer(mark_and_square, [(str(other), 7), (str(other), 8)])
+    assert not (other / "started-7").exists()
+    assert lazy() == [(49, os.getpid()), (64, os.getpid())]

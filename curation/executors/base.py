@@ -248,14 +248,18 @@ def run_segments(table: pl.DataFrame, steps: Sequence[Labeled], whole: WholeRunn
 
 class Executor(Protocol):
     """Runs steps over a table, and a function over items on the cores that can read
-    the input files (loading sources in parts); ``close`` releases workers (also on
-    ``with`` exit)."""
+    the input files (loading sources in parts), now (``map``) or when the workers have
+    nothing else to do (``defer``: call what it returns for the results); ``close``
+    releases workers (also on ``with`` exit)."""
 
     workers: int
 
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]: ...
 
     def map(self, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]: ...
+
+    def defer(self, fn: Callable[[Any], Any], items: Sequence[Any]
+              ) -> Callable[[], list[Any]]: ...
 
     def close(self) -> None: ...
 

@@ -34,6 +34,7 @@ from curation.executors.base import (
     map_frames,
     run_batch,
     run_segments,
+    segments,
     warm,
 )
 from curation.progress import phase
@@ -58,17 +59,19 @@ _worker_steps: tuple[str, list[Step | None]] = ("", [])  # the steps file they c
 _worker_scratch = ""
 
 
-def _exit_when_orphaned(parent: int) -> None:
+def _exit_when_orphaned(driver: int) -> None:
     """A worker whose driver died (kill -9, OOM) would wait on its task queue forever,
-    holding memory and the driver's stdout/stderr: it exits instead."""
-    while os.getppid() == parent:
+    holding memory and the driver's stdout/stderr: it exits instead. The driver's pid
+    comes from the driver: one killed while this worker was still starting is gone
+    already when it asks for its parent."""
+    while os.getppid() == driver:
         time.sleep(0.5)
     os._exit(1)
 
 
-def _init_worker(scratch: str) -> None:
+def _init_worker(scratch: str, driver: int) -> None:
     global _worker_scratch
-    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    threading.Thread(target=_exit_when_orphaned, args=(driver,), daemon=True).start()
     _worker_scratch = scratch
 
 
@@ -176,6 +179,7 @@ class LocalExecutor:
         self._specs: list[StepSpec | None] | None = None
         self._specs_file = ""
         self._scratch = ""
+        self._deferred: list[Callable[[], None]] = []  # submitters of deferred maps
         self.start_seconds = 0.0  # waiting for workers to start (not in any step's time)
         if self.workers > 1:
             self._start()
@@ -183,7 +187,8 @@ class LocalExecutor:
     def _start(self) -> None:
         self._scratch = tempfile.mkdtemp(prefix="curation-", dir=SCRATCH)
         self._pool = ProcessPoolExecutor(self.workers, mp.get_context(self.start_method),
-                                         initializer=_init_worker, initargs=(self._scratch,))
+                                         initializer=_init_worker,
+                                         initargs=(self._scratch, os.getpid()))
         with _environment(WORKER_ENV):  # every worker spawns now, with its environment
             self._starting = [self._pool.submit(_ready) for _ in range(self.workers)]
 
@@ -225,14 +230,44 @@ class LocalExecutor:
             for f in futures:
                 f.cancel()
 
+    def defer(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        """``fn`` over ``items`` in the workers once a run's last batches are judged (the
+        driver then runs whole-table steps: dedup), or when the results are asked for
+        if that comes first; call the result for them."""
+        if self.workers == 1 or len(items) < 2:
+            return lambda: [fn(x) for x in items]
+        pending: list[Future[Any]] = []
+
+        def submit() -> None:
+            if not pending:
+                pool = self._started()
+                pending.extend(pool.submit(_call_in_worker, fn, _frames_to_files(x, self._scratch))
+                               for x in items)
+
+        def results() -> list[R]:
+            if submit in self._deferred:
+                self._deferred.remove(submit)
+            submit()
+            return [_frames_from_files(f.result()) for f in pending]
+
+        self._deferred.append(submit)
+        return results
+
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
+        last = max((i for batched, idx in segments(steps) if batched for i in idx), default=-1)
+
         def batches(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
             pool, specs = self._started(), self._steps_file(steps)
             futures = [pool.submit(_run_in_worker, specs, indices,
                                    FrameFile.write(table.slice(a, n), self._scratch))
                        for a, n in balanced_slices(table, self.workers * BATCHES_PER_WORKER)]
             warm(steps[indices[-1] + 1:])  # what the driver would do with the workers idle
-            return [_frames_from_files(f.result()) for f in futures]
+            runs = [_frames_from_files(f.result()) for f in futures]
+            if indices[-1] == last:  # the workers are idle now but for MinHash signatures
+                for submit in self._deferred:
+                    submit()
+                self._deferred = []
+            return runs
 
         def here(table: pl.DataFrame, indices: list[int]) -> list[BatchRun]:
             # One batch: consecutive per-record steps hand their rows on as Python objects.
@@ -268,7 +303,7 @@ class LocalExecutor:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
-            self._pool, self._starting, self._specs = None, [], None
+            self._pool, self._starting, self._specs, self._deferred = None, [], None, []
             shutil.rmtree(self._scratch, ignore_errors=True)
 
     def __enter__(self) -> LocalExecutor:

@@ -148,6 +148,11 @@ class RayExecutor:
             cause = getattr(e, "cause", None)
             raise (cause if isinstance(cause, Exception) else e) from None
 
+    def defer(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        """``map`` when the results are asked for (a Ray Data pipeline leaves no moment
+        that is known to be idle)."""
+        return lambda: self.map(fn, items)
+
     def run(self, table: pl.DataFrame, steps: Sequence[Labeled]) -> Iterator[Outcome]:
         def whole(step: Step, table: pl.DataFrame) -> StepResult:
             distributed = ray_dedup.runner(step)
