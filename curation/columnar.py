@@ -37,7 +37,7 @@ import polars as pl
 FORMATS = ("alpaca", "sharegpt")
 # \ud800-\udfff written as a JSON escape (lowercase u: the only form JSON has).
 SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
-_BACKSLASH, _COLON = 0x5C, 0x3A
+_QUOTE, _BACKSLASH, _COLON = 0x22, 0x5C, 0x3A
 SCAN_BYTES = 1 << 20
 _JSON_SPACE = np.array([0x20, 0x09, 0x0A, 0x0D], dtype=np.uint8)
 
@@ -58,11 +58,14 @@ def read_lines(data: bytes) -> pl.DataFrame | None:
     return frame
 
 
-def _quotes(b: np.ndarray) -> tuple[np.ndarray, int]:
-    """(the quotes that open and close strings, in order; how many are escaped): a quote
-    after an odd run of backslashes is escaped."""
+def text_counts(data: bytes) -> tuple[int, int, int]:
+    """(keys, strings, escaped quotes) of JSON text: a quote after an odd run of
+    backslashes is escaped; the others open and close strings in turn, and a closing
+    one followed (after spaces) by a colon ends a key."""
+    b = np.frombuffer(data, dtype=np.uint8)
     quotes = np.concatenate([np.zeros(0, dtype=np.int64)] + [  # by slices: small temporaries
-        np.flatnonzero(b[at:at + SCAN_BYTES] == 0x22) + at for at in range(0, len(b), SCAN_BYTES)])
+        np.flatnonzero(b[at:at + SCAN_BYTES] == _QUOTE) + at
+        for at in range(0, len(b), SCAN_BYTES)])
     run = np.zeros(len(quotes), dtype=np.int64)
     at, where = quotes - 1, np.arange(len(quotes))
     while len(where):
@@ -71,14 +74,7 @@ def _quotes(b: np.ndarray) -> tuple[np.ndarray, int]:
         where, at = where[hit], at[hit] - 1
         run[where] += 1
     escaped = run % 2 == 1
-    return quotes[~escaped], int(np.count_nonzero(escaped))
-
-
-def text_counts(data: bytes) -> tuple[int, int, int]:
-    """(keys, strings, escaped quotes) of JSON text: the plain quotes open and close
-    strings in turn, and a closing one followed (after spaces) by a colon ends a key."""
-    b = np.frombuffer(data, dtype=np.uint8)
-    plain, escaped = _quotes(b)
+    plain = quotes[~escaped]
     if len(plain) % 2:
         return -1, -1, -1  # not JSON; polars would not have read it
     after = plain[1::2] + 1
@@ -90,7 +86,7 @@ def text_counts(data: bytes) -> tuple[int, int, int]:
         after[space] += 1
         after = after[after < len(b)]
     keys = int(np.count_nonzero(b[after] == _COLON))
-    return keys, len(plain) // 2, escaped
+    return keys, len(plain) // 2, int(np.count_nonzero(escaped))
 
 
 def frame_counts(frame: pl.DataFrame) -> tuple[int, int, int]:

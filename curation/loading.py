@@ -477,19 +477,10 @@ def quarantine_candidates(table: pl.DataFrame, policy: LoadPolicy) -> np.ndarray
 def _lines_columnar(path: Path, part: Part, *, source: str, fmt: str,
                     policy: LoadPolicy) -> tuple[pl.DataFrame, pl.DataFrame] | None:
     """:func:`to_table` of a JSON Lines part, read by polars (curation.columnar), or
-    None where polars' reading may differ from the json module's."""
-    chunk, first_line, _ = _part_bytes(path, part)
-    return _columnar_table(chunk, 0, first_line, path=path, source=source, fmt=fmt,
-                           policy=policy)
-
-
-def _columnar_table(data: bytes, first: int, first_line: int | None, *, path: Path,
-                    source: str, fmt: str, policy: LoadPolicy,
-                    ) -> tuple[pl.DataFrame, pl.DataFrame] | None:
-    """:func:`to_table` of JSON Lines ``data`` whose records are numbered from ``first``
-    and lie on the lines from ``first_line`` (None: no line numbers). The records the
+    None where polars' reading may differ from the json module's. The records the
     adapter or the quarantine must see themselves go through :func:`to_table`."""
-    frame = columnar.read_lines(data)
+    chunk, first_line, _ = _part_bytes(path, part)
+    frame = columnar.read_lines(chunk)
     got = None if frame is None else columnar.adapted(frame, fmt, SHAREGPT_ROLES)
     if got is None:
         return None
@@ -497,11 +488,10 @@ def _columnar_table(data: bytes, first: int, first_line: int | None, *, path: Pa
     rows = rows.with_columns(pl.lit(None, pl.String).alias("tools"))
     fast = plain.to_numpy() & ~quarantine_candidates(rows, policy)
     slow = np.flatnonzero(~fast)
-    records = ((first + int(i), None if first_line is None else first_line + int(i),
-                columnar.as_record(row))
+    records = ((int(i), first_line + int(i), columnar.as_record(row))
                for i, row in zip(slow, frame[slow].iter_rows(named=True), strict=True))
     kept, removed = to_table(records, origin=str(path), source=source, fmt=fmt, policy=policy)
-    index = pl.Series("source_index", np.flatnonzero(fast) + first, dtype=pl.Int64)
+    index = pl.Series("source_index", np.flatnonzero(fast), dtype=pl.Int64)
     quick = rows.filter(pl.Series(fast)).with_columns(pl.lit(source).alias("source"), index)
     quick = quick.with_columns(content_ids(quick)).select(list(SCHEMA))
     return (pl.concat([quick, kept]).sort("source_index") if kept.height else quick), removed
