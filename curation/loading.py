@@ -21,11 +21,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import polars as pl
 
-from curation import columnar
-from curation.adapters import ADAPTERS, SHAREGPT_ROLES, tools
+from curation.adapters import ADAPTERS, tools
 from curation.errors import InputError
 from curation.schema import (
     REMOVED_SCHEMA,
@@ -44,9 +42,6 @@ KEEP_OR_REMOVE = ("remove", "keep")
 # C0 controls other than whitespace (\t \n \v \f \r), DEL, and UTF-16 surrogates (which
 # a JSON "\ud800" escape produces and UTF-8 cannot encode).
 SUSPECT = re.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]")
-# The same without surrogates, for polars: in classes it scans 10x faster than in one
-# (0.09 against 0.9 s per 430 MB of turns here, with 1 thread)
-SUSPECT_CLASSES = (r"[\x00-\x08]", r"[\x0e-\x17]", r"[\x18-\x1b]", r"[\x1c-\x1f]", r"\x7f")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
 CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -140,31 +135,23 @@ def _line_start(data: mmap.mmap, offset: int) -> int:
     return len(data) if newline < 0 else newline + 1
 
 
-def _part_bytes(path: Path, part: Part) -> tuple[bytes, int, int]:
-    """(bytes, number of its first line, offset of its first byte) of ``part`` of a JSON
-    Lines file: the lines that start in the part's share of the file's bytes."""
+def _lines_of_part(path: Path, part: Part) -> tuple[str, int]:
+    """(text, number of its first line) of ``part`` of a JSON Lines file: the lines
+    that start in the part's share of the file's bytes. Only those bytes are decoded,
+    so parts loaded in parallel do not each decode the whole file."""
     try:
         with path.open("rb") as f:
             if os.fstat(f.fileno()).st_size == 0:
-                return b"", 1, 0
+                return "", 1
             with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as data:
                 k, n = part
                 start = _line_start(data, len(data) * k // n)
                 end = _line_start(data, len(data) * (k + 1) // n)
                 first_line = 1 + sum(data[i:min(i + COUNT_BYTES, start)].count(b"\n")
                                      for i in range(0, start, COUNT_BYTES))
-                return data[start:end], first_line, start
+                chunk = data[start:end]
     except OSError as e:
         raise _unreadable(path, e) from None
-
-
-def _lines_of_part(path: Path, part: Part) -> tuple[str, int]:
-    """(text, number of its first line) of ``part`` of a JSON Lines file (see
-    :func:`_part_bytes`). Only those bytes are decoded, so parts loaded in parallel do
-    not each decode the whole file."""
-    chunk, first_line, start = _part_bytes(path, part)
-    if not chunk:
-        return "", first_line
     return _decode(path, chunk, first_line=first_line, first_byte=start), first_line
 
 
@@ -441,62 +428,6 @@ def _frame(columns: dict[str, list[Any]], schema: dict[str, pl.DataType],
     return frame.with_columns(content_ids(frame)).select(list(schema))
 
 
-def _suspect(text: pl.Expr) -> pl.Expr:
-    return pl.any_horizontal(text.str.contains(c) for c in SUSPECT_CLASSES)
-
-
-def quarantine_candidates(table: pl.DataFrame, policy: LoadPolicy) -> np.ndarray:
-    """The rows :func:`quarantine` may hold back, found in polars: a superset (any
-    suspect character, too long, no user or assistant text, a blank turn), each then
-    judged by :func:`quarantine` itself."""
-    turns = table["messages"].explode(empty_as_null=False, keep_nulls=False).struct.unnest()
-    content, role = pl.col("content"), pl.col("role")
-    blank = ~content.str.contains(r"\S")  # Python's strip() also strips \x1c-\x1f: suspect
-    per_turn = turns.select(
-        suspect=_suspect(content), chars=content.str.len_chars(),
-        user=(role == "user") & ~blank, assistant=(role == "assistant") & ~blank, blank=blank)
-    counts = table["messages"].list.len().fill_null(0).to_numpy().astype(np.int64)
-    ends = np.cumsum(counts)
-
-    def per_row(column: str) -> np.ndarray:  # the column's sum over each row's turns
-        total = np.zeros(len(per_turn) + 1, dtype=np.int64)
-        # (null in a row the adapter reads itself)
-        np.cumsum(per_turn[column].cast(pl.Int64).fill_null(0).to_numpy(), out=total[1:])
-        return total[ends] - total[ends - counts]
-
-    system = table["system"].fill_null("")
-    flags = ((per_row("suspect") > 0) | system.to_frame().select(_suspect(pl.first()))
-             .to_series().to_numpy()
-             | (per_row("chars") + system.str.len_chars().to_numpy() > policy.max_record_chars)
-             | (per_row("user") == 0) | (per_row("assistant") == 0))
-    if policy.empty_turns == "remove":
-        flags |= per_row("blank") > 0
-    return flags
-
-
-def _lines_columnar(path: Path, part: Part, *, source: str, fmt: str,
-                    policy: LoadPolicy) -> tuple[pl.DataFrame, pl.DataFrame] | None:
-    """:func:`to_table` of a JSON Lines part, read by polars (curation.columnar), or
-    None where polars' reading may differ from the json module's. The records the
-    adapter or the quarantine must see themselves go through :func:`to_table`."""
-    chunk, first_line, _ = _part_bytes(path, part)
-    frame = columnar.read_lines(chunk)
-    got = None if frame is None else columnar.adapted(frame, fmt, SHAREGPT_ROLES)
-    if got is None:
-        return None
-    rows, plain = got
-    rows = rows.with_columns(pl.lit(None, pl.String).alias("tools"))
-    fast = plain.to_numpy() & ~quarantine_candidates(rows, policy)
-    slow = np.flatnonzero(~fast)
-    records = ((int(i), first_line + int(i), columnar.as_record(row))
-               for i, row in zip(slow, frame[slow].iter_rows(named=True), strict=True))
-    kept, removed = to_table(records, origin=str(path), source=source, fmt=fmt, policy=policy)
-    index = pl.Series("source_index", np.flatnonzero(fast), dtype=pl.Int64)
-    quick = rows.filter(pl.Series(fast)).with_columns(pl.lit(source).alias("source"), index)
-    quick = quick.with_columns(content_ids(quick)).select(list(SCHEMA))
-    return (pl.concat([quick, kept]).sort("source_index") if kept.height else quick), removed
-
-
 def quarantine_counts(removed: pl.DataFrame) -> dict[str, int]:
     return dict(sorted(Counter(removed["reason"].to_list()).items()))
 
@@ -521,11 +452,8 @@ def load_source(*, name: str, fmt: str, path: Path | None, hub: str | None = Non
         problem = check_file(path)
         if problem:
             raise InputError(str(path), problem)
-        read = None
-        if path.suffix.lower() == ".jsonl" and fmt in columnar.FORMATS:
-            read = _lines_columnar(path, part, source=name, fmt=fmt, policy=policy or LoadPolicy())
-        table, removed = read or to_table(iter_local(path, part), origin=str(path),
-                                          source=name, fmt=fmt, policy=policy)
+        table, removed = to_table(iter_local(path, part), origin=str(path), source=name,
+                                  fmt=fmt, policy=policy)
         return LoadedSource(table, str(path), sha256_file(path) if part[0] == 0 else None,
                             removed, part[0] > 0 and path.suffix.lower() == ".jsonl")
     if part != WHOLE:
