@@ -143,8 +143,9 @@ class RayExecutor:
         try:
             return [ray.get(r) for r in refs]
         except ray.exceptions.RayTaskError as e:
-            for r in refs:
-                ray.cancel(r)
+            # The other tasks are left to finish: ray.cancel of a task that was finishing
+            # aborted the driver once (Ray 2.60, task_manager.cc "Tried to complete task
+            # that was not pending").
             cause = getattr(e, "cause", None)
             raise (cause if isinstance(cause, Exception) else e) from None
 
