@@ -231,13 +231,22 @@ def test_ray_dedup_equals_one_process_on_planted_duplicates(ray_cluster):
         assert ra.select(cols).sort("id").equals(rb.select(cols).sort("id"))
 
 
+def assert_exit(pids: list[int]) -> None:
+    """The workers ``pids`` exit within 30 s."""
+    deadline = time.monotonic() + 30
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in pids if running(p)]
+    assert not alive, f"workers {alive} outlived their driver"
+
+
 def test_workers_exit_when_their_driver_is_killed(tmp_path):
     """kill -9 of the driver must not leave workers waiting for tasks forever."""
     import os
     import signal
     import subprocess
     import sys
-    import time
 
     code = ("import os, sys, time\nfrom curation.executors import LocalExecutor\n"
             "from tests.helpers import worker_pid\n"
@@ -253,12 +262,7 @@ def test_workers_exit_when_their_driver_is_killed(tmp_path):
     assert pids and proc.pid not in pids
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)
-    deadline = time.monotonic() + 30
-    alive = pids
-    while alive and time.monotonic() < deadline:
-        time.sleep(0.2)
-        alive = [p for p in pids if running(p)]
-    assert not alive, f"workers {alive} outlived their driver"
+    assert_exit(pids)
 
 
 def test_workers_exit_when_their_driver_is_killed_while_they_start():
@@ -278,12 +282,7 @@ def test_workers_exit_when_their_driver_is_killed_while_they_start():
     assert proc.returncode == -signal.SIGKILL
     pids = [int(p) for p in proc.stdout.split()]
     assert len(pids) == 2
-    deadline = time.monotonic() + 30
-    alive = pids
-    while alive and time.monotonic() < deadline:
-        time.sleep(0.2)
-        alive = [p for p in pids if running(p)]
-    assert not alive, f"workers {alive} outlived their driver"
+    assert_exit(pids)
 
 
 @pytest.mark.parametrize("kind", ["local", "ray"])
