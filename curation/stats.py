@@ -96,11 +96,12 @@ def table_stats_later(table: pl.DataFrame, defer: Deferrer, parts: int = 1,
     turns = table.select(pl.col("messages").list.len().alias("n"))["n"]
     flat = _turns(table).with_columns(pl.col("content").str.len_chars().alias("chars"))
     mix = language_mix_later(table, language_sample, defer, parts)
-    stats = {
+    stats: dict[str, Any] = {
         "conversations": table.height,
         "turns_per_conversation": _summary(turns),
         "chars": {role: _summary(flat.filter(pl.col("role") == role)["chars"])
                   for role in ("user", "assistant")},
+        "languages": None, "language_sample": None,  # filled in when asked for
         "per_source": {
             str(k): int(v) for k, v in
             table.group_by("source").len().sort("source").iter_rows()
@@ -108,9 +109,7 @@ def table_stats_later(table: pl.DataFrame, defer: Deferrer, parts: int = 1,
     }
 
     def result() -> dict[str, Any]:
-        languages, sampled = mix()
-        return {**{k: v for k, v in stats.items() if k != "per_source"},
-                "languages": languages, "language_sample": sampled,
-                "per_source": stats["per_source"]}
+        stats["languages"], stats["language_sample"] = mix()
+        return stats
 
     return result
