@@ -221,14 +221,17 @@ class LocalExecutor:
         items and results go by file (see FrameFile; a pipe moves ~120 MB/s here)."""
         if self.workers == 1 or len(items) < 2:
             return [fn(x) for x in items]
-        pool = self._started()
-        futures = [pool.submit(_call_in_worker, fn, _frames_to_files(x, self._scratch))
-                   for x in items]
+        futures = self._submit(fn, items)
         try:
             return [_frames_from_files(f.result()) for f in futures]
         finally:
             for f in futures:
                 f.cancel()
+
+    def _submit(self, fn: Callable[[T], R], items: Sequence[T]) -> list[Future[Any]]:
+        pool = self._started()
+        return [pool.submit(_call_in_worker, fn, _frames_to_files(x, self._scratch))
+                for x in items]
 
     def defer(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
         """``fn`` over ``items`` in the workers once a run's last batches are judged (the
@@ -240,9 +243,7 @@ class LocalExecutor:
 
         def submit() -> None:
             if not pending:
-                pool = self._started()
-                pending.extend(pool.submit(_call_in_worker, fn, _frames_to_files(x, self._scratch))
-                               for x in items)
+                pending.extend(self._submit(fn, items))
 
         def results() -> list[R]:
             if submit in self._deferred:
