@@ -13,7 +13,10 @@ records/s per step and peak memory, and writes JSON.
     python bench/build.py --executor ray --workers 2 --scale 5.7 --dedup-only  # ~1M records
 
 Peak RSS is reported for the driver and for its worker processes (sum and largest);
-with Ray, also the object store's spill (bytes and objects written to disk).
+with Ray, also the object store's spill (bytes and objects written to disk). So are
+the CPU seconds of the driver and of every process it started (workers; with Ray, its
+system processes too), and how busy that kept the cores: a machine that runs faster or
+slower shifts the wall time, and this tells idle cores from busy ones.
 """
 
 from __future__ import annotations
@@ -245,7 +248,10 @@ def main() -> None:
         print(f"{s['step']:<15} {s['rows_in']:>8} {s['rows_out']:>8} {s['seconds']:>8.2f} "
               f"{s['records_per_s']:>9} {s['share_of_total']:>6.1%}")
     print(f"{'load+write':<15} {'':>8} {'':>8} {other:>8.2f}  (executor start {started:.2f}s)")
-    gib = {k: round(v / 2**30, 2) for k, v in mem.items() if k != "workers_seen"}
+    gib = {k: round(v / 2**30, 2) for k, v in mem.items()
+           if k in ("driver", "workers_sum", "worker_max")}
+    cpu = mem["driver_cpu"] + mem["workers_cpu"]
+    busy = round(cpu / (total * (os.cpu_count() or 1)), 3)
     print(f"\n{args.executor} executor, {args.workers} worker(s): total {total:.1f}s for "
           f"{m['counts']['input']} records ({m['counts']['input'] / total:.0f} rec/s); kept "
           f"{m['counts']['kept']}; fingerprint {m['fingerprint'][:16]}\n"
@@ -253,7 +259,9 @@ def main() -> None:
           f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20:.2f} GiB), "
           f"workers {gib['workers_sum']:.2f} GiB together, {gib['worker_max']:.2f} GiB the "
           f"largest ({mem['workers_seen']} processes); load average {load[0]} before, "
-          f"{load[3]} after, on {os.cpu_count()} CPUs"
+          f"{load[3]} after, on {os.cpu_count()} CPUs\n"
+          f"CPU: driver {mem['driver_cpu']:.1f} s, workers {mem['workers_cpu']:.1f} s "
+          f"(user + system): the cores {busy:.0%} busy"
           + (f"\nobject store: spilled {spill['spilled_mib']:.0f} MiB in "
              f"{spill['spilled_objects']} objects, restored {spill['restored_mib']:.0f} MiB"
              if spill else ""))
@@ -272,7 +280,9 @@ def main() -> None:
         "records": m["counts"]["input"], "kept": m["counts"]["kept"],
         "total_seconds": round(total, 2), "load_and_write_seconds": round(other, 2),
         "peak_rss_gib": gib["driver"], "workers_peak_rss_gib": gib["workers_sum"],
-        "worker_max_peak_rss_gib": gib["worker_max"], "steps": steps,
+        "worker_max_peak_rss_gib": gib["worker_max"],
+        "cpu_seconds": {"driver": mem["driver_cpu"], "workers": mem["workers_cpu"]},
+        "cores_busy": busy, "steps": steps,
         "driver_components": graphs,
         "removed_by_reason": m["counts"]["removed_by_reason"]}, indent=2) + "\n")
     print(f"wrote {args.out}")

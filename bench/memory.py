@@ -74,15 +74,39 @@ def _rss_of(pid: int) -> int:
         return 0
 
 
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _cpu_of(pid: int) -> float | None:
+    """User + system seconds the process has run (/proc/PID/stat fields 14 and 15)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / TICK
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _cpu_self() -> float:
+    t = os.times()
+    return t.user + t.system
+
+
 @contextmanager
-def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, int]]:
+def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, float]]:
     """Peak RSS of this process (``driver``) and of its descendants (worker processes,
     Ray's raylet and workers): ``workers_sum`` (their peak total) and ``worker_max``
     (the largest one). Shared pages (Ray's object store) count in each process
-    that maps them."""
-    result = {"driver": 0, "workers_sum": 0, "worker_max": 0, "workers_seen": 0}
+    that maps them. Also the CPU seconds (user + system) of the driver in the block
+    (``driver_cpu``) and of the descendants as last sampled (``workers_cpu``: what a
+    process ran in its last ``interval`` before exiting is missed): with the wall
+    time, how busy the cores were, which a faster or slower machine does not change
+    much."""
+    result: dict[str, float] = {"driver": 0, "workers_sum": 0, "worker_max": 0,
+                                "workers_seen": 0, "driver_cpu": 0.0, "workers_cpu": 0.0}
     seen: set[int] = set()
-    me = os.getpid()
+    cpu: dict[int, float] = {}
+    me, start_cpu = os.getpid(), _cpu_self()
 
     def sample() -> None:
         result["driver"] = max(result["driver"], rss_bytes())
@@ -92,6 +116,9 @@ def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, int]]:
                 todo.append(child)
                 seen.add(child)
                 rss.append(_rss_of(child))
+                ran = _cpu_of(child)
+                if ran is not None:
+                    cpu[child] = max(cpu.get(child, 0.0), ran)
         result["workers_sum"] = max(result["workers_sum"], sum(rss))
         result["worker_max"] = max(result["worker_max"], max(rss, default=0))
 
@@ -101,3 +128,5 @@ def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, int]]:
     finally:
         result["driver"] = max(result["driver"], rss_bytes())
         result["workers_seen"] = len(seen)
+        result["driver_cpu"] = round(_cpu_self() - start_cpu, 1)
+        result["workers_cpu"] = round(sum(cpu.values()), 1)
