@@ -99,7 +99,8 @@ def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, float]]:
     (the largest one). Shared pages (Ray's object store) count in each process
     that maps them. Also the CPU seconds (user + system) of the driver in the block
     (``driver_cpu``) and of the descendants as last sampled (``workers_cpu``: what a
-    process ran in its last ``interval`` before exiting is missed): with the wall
+    process ran in its last ``interval`` before exiting is missed, and what one that
+    was there before the block had run already is not counted): with the wall
     time, how busy the cores were, which a faster or slower machine does not change
     much."""
     result: dict[str, float] = {"driver": 0, "workers_sum": 0, "worker_max": 0,
@@ -108,17 +109,25 @@ def peak_rss_tree(interval: float = 0.05) -> Iterator[dict[str, float]]:
     cpu: dict[int, float] = {}
     me, start_cpu = os.getpid(), _cpu_self()
 
-    def sample() -> None:
-        result["driver"] = max(result["driver"], rss_bytes())
-        tree, todo, rss = _children(), [me], []
+    def descendants() -> Iterator[int]:
+        tree, todo = _children(), [me]
         while todo:
             for child in tree.get(todo.pop(), []):
                 todo.append(child)
-                seen.add(child)
-                rss.append(_rss_of(child))
-                ran = _cpu_of(child)
-                if ran is not None:
-                    cpu[child] = max(cpu.get(child, 0.0), ran)
+                yield child
+
+    # what processes that exist already have run is not the block's
+    before = {pid: ran for pid in descendants() if (ran := _cpu_of(pid)) is not None}
+
+    def sample() -> None:
+        result["driver"] = max(result["driver"], rss_bytes())
+        rss = []
+        for child in descendants():
+            seen.add(child)
+            rss.append(_rss_of(child))
+            ran = _cpu_of(child)
+            if ran is not None:
+                cpu[child] = max(cpu.get(child, 0.0), ran - before.get(child, 0.0))
         result["workers_sum"] = max(result["workers_sum"], sum(rss))
         result["worker_max"] = max(result["worker_max"], max(rss, default=0))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
@@ -27,8 +28,24 @@ def test_cpu_seconds_of_the_driver_and_of_a_child_are_told_apart() -> None:
     assert mem["workers_seen"] >= 1
 
 
-def test_no_children_no_worker_cpu() -> None:
-    with peak_rss_tree(interval=0.01) as mem:
-        burn(0.2)
-    assert mem["workers_cpu"] == 0.0
-    assert mem["workers_seen"] == 0
+def test_what_a_child_ran_before_the_block_is_not_counted() -> None:
+    """Only the block's CPU: a process that was there already (a pool, a Ray node)
+    counts from the block's start."""
+    child = subprocess.Popen([sys.executable, "-c", BURN.format(s=0.6)
+                              + "import sys\nsys.stdin.read()"], stdin=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while child_cpu(child.pid) < 0.6 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        with peak_rss_tree(interval=0.01) as mem:
+            burn(0.1)
+    finally:
+        child.communicate(b"")
+    assert mem["workers_seen"] >= 1
+    assert mem["workers_cpu"] < 0.2
+
+
+def child_cpu(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
