@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 
-from bench.memory import peak_rss_tree
+from bench.memory import _cpu_of, peak_rss_tree
 
 BURN = "import time\nend = time.process_time() + {s}\nwhile time.process_time() < end: pass\n"
 
@@ -35,7 +34,7 @@ def test_what_a_child_ran_before_the_block_is_not_counted() -> None:
                               + "import sys\nsys.stdin.read()"], stdin=subprocess.PIPE)
     try:
         deadline = time.monotonic() + 30
-        while child_cpu(child.pid) < 0.6 and time.monotonic() < deadline:
+        while (_cpu_of(child.pid) or 0.0) < 0.6 and time.monotonic() < deadline:
             time.sleep(0.05)
         with peak_rss_tree(interval=0.01) as mem:
             burn(0.1)
@@ -44,8 +43,3 @@ def test_what_a_child_ran_before_the_block_is_not_counted() -> None:
     assert mem["workers_seen"] >= 1
     assert mem["workers_cpu"] < 0.2
 
-
-def child_cpu(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
