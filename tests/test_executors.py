@@ -5,6 +5,9 @@ from __future__ import annotations
 import itertools
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -243,11 +246,6 @@ def assert_exit(pids: list[int]) -> None:
 
 def test_workers_exit_when_their_driver_is_killed(tmp_path):
     """kill -9 of the driver must not leave workers waiting for tasks forever."""
-    import os
-    import signal
-    import subprocess
-    import sys
-
     code = ("import os, sys, time\nfrom curation.executors import LocalExecutor\n"
             "from tests.helpers import worker_pid\n"
             "ex = LocalExecutor(2)\n"
@@ -268,10 +266,6 @@ def test_workers_exit_when_their_driver_is_killed(tmp_path):
 def test_workers_exit_when_their_driver_is_killed_while_they_start():
     """A driver killed before its workers ran their initializer: they must not take
     their new parent (init) for the driver."""
-    import signal
-    import subprocess
-    import sys
-
     code = ("import os, signal\nfrom curation.executors import LocalExecutor\n"
             "ex = LocalExecutor(2)\n"
             "print(*ex._pool._processes, flush=True)\n"  # spawned, not yet started up
